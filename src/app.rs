@@ -1,0 +1,492 @@
+//! The app state and `update`, the one place it changes. No I/O happens here: what the outside
+//! world must do (open a link, quit) comes back as an `Effect` for the event loop to perform.
+
+mod filter;
+
+use std::borrow::Cow;
+
+use ratatui::layout::{Position, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use crate::layout::{self, Areas};
+use crate::text::visible;
+use crate::values::Document;
+use crate::wrap;
+
+pub use filter::matches;
+
+/// Lines the detail text moves per notch of the mouse wheel.
+const WHEEL_LINES: isize = 3;
+
+/// Something the user asked for, or something that happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Previous,
+    First,
+    Last,
+    /// Select a value by its number in the document, 1-based.
+    SelectNumber(usize),
+    Open,
+    PageDown,
+    PageUp,
+    /// Mouse wheel over a pane: positive is down.
+    Scroll { column: u16, row: u16, lines: i16 },
+    Click { column: u16, row: u16 },
+    StartFilter,
+    FilterInput(char),
+    FilterBackspace,
+    AcceptFilter,
+    ToggleAbout,
+    NextLink,
+    PreviousLink,
+    ToggleHelp,
+    /// Ctrl-Z: hand the terminal back to the shell until `fg`.
+    Suspend,
+    /// Esc: close whatever is open, or quit when nothing is.
+    Back,
+    Quit,
+    Resize { width: u16, height: u16 },
+    /// The result of launching a browser: the link, or why it failed.
+    Launched(Result<String, LaunchFailure>),
+}
+
+/// Why a link could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaunchFailure {
+    pub url: String,
+    pub reason: String,
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenUrl(String),
+    Suspend,
+    Quit,
+}
+
+/// What the detail pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Value,
+    /// The introduction, the source page and the links; `link` is the highlighted one.
+    About { link: usize },
+}
+
+/// A message on the status line, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// One block of the detail pane's content, before wrapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block<'a> {
+    pub text: Cow<'a, str>,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    Link { highlighted: bool },
+    Hint,
+}
+
+/// A block of content with its text made safe to display.
+fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
+    let text = match text {
+        Cow::Borrowed(text) => visible(text),
+        Cow::Owned(text) => match visible(&text) {
+            Cow::Borrowed(_) => Cow::Owned(text),
+            Cow::Owned(shown) => Cow::Owned(shown),
+        },
+    };
+    Block { text, kind }
+}
+
+/// The whole state of the interactive screen.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub document: Document,
+    /// Indices into `document.values` that pass the filter, in document order.
+    pub visible: Vec<usize>,
+    /// Position in `visible` of the selected value.
+    pub cursor: usize,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    pub detail_scroll: usize,
+    pub filter: String,
+    pub filter_editing: bool,
+    pub view: View,
+    pub help_open: bool,
+    pub help_scroll: usize,
+    pub status: Option<Status>,
+    pub screen: Rect,
+    longest_name: usize,
+}
+
+impl App {
+    pub fn new(document: Document) -> App {
+        let visible = (0..document.values.len()).collect();
+        let longest_name = document
+            .values
+            .iter()
+            .map(|value| value.name.width())
+            .max()
+            .unwrap_or(0);
+        App {
+            document,
+            visible,
+            cursor: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            filter: String::new(),
+            filter_editing: false,
+            view: View::Value,
+            help_open: false,
+            help_scroll: 0,
+            status: None,
+            screen: Rect::new(0, 0, 80, 24),
+            longest_name,
+        }
+    }
+
+    /// Where the panes go on the current screen.
+    pub fn areas(&self) -> Areas {
+        Areas::new(self.screen, self.longest_name, self.visible.len())
+    }
+
+    /// Index into `document.values` of the selected value, if any value is visible.
+    pub fn selected(&self) -> Option<usize> {
+        self.visible.get(self.cursor).copied()
+    }
+
+    /// The links the About view offers: the source page first, then the document's links.
+    pub fn about_links(&self) -> Vec<(&str, &str)> {
+        let source = self
+            .document
+            .source
+            .as_deref()
+            .map(|url| ("Source page", url));
+        let links = self
+            .document
+            .links
+            .iter()
+            .map(|link| (link.label.as_str(), link.url.as_str()));
+        source.into_iter().chain(links).collect()
+    }
+
+    /// What the detail pane shows, as blocks separated by blank lines, made safe to display.
+    pub fn detail_blocks(&self) -> Vec<Block<'_>> {
+        match self.view {
+            View::About { link } => {
+                let mut blocks = vec![block(Cow::Borrowed(&self.document.title), BlockKind::Heading)];
+                blocks.extend(
+                    self.document
+                        .intro_paragraphs()
+                        .into_iter()
+                        .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Paragraph)),
+                );
+                for (index, (label, url)) in self.about_links().into_iter().enumerate() {
+                    let highlighted = index == link;
+                    blocks.push(block(
+                        Cow::Owned(format!("{label}: {url}")),
+                        BlockKind::Link { highlighted },
+                    ));
+                }
+                blocks
+            }
+            View::Value => {
+                let Some(value) = self.selected().map(|index| &self.document.values[index]) else {
+                    return vec![block(
+                        Cow::Owned(format!("No value matches “{}”. Esc clears the filter.", self.filter)),
+                        BlockKind::Hint,
+                    )];
+                };
+                let mut blocks = vec![block(Cow::Borrowed(&value.name), BlockKind::Heading)];
+                blocks.extend(
+                    value
+                        .paragraphs()
+                        .into_iter()
+                        .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Paragraph)),
+                );
+                match &value.video {
+                    Some(video) => blocks.push(block(
+                        Cow::Owned(format!("Video: {video}")),
+                        BlockKind::Link { highlighted: false },
+                    )),
+                    None => blocks.push(block(Cow::Borrowed("No video for this value."), BlockKind::Hint)),
+                }
+                blocks
+            }
+        }
+    }
+
+    /// Lines of wrapped detail content for the current detail pane width.
+    pub fn detail_line_count(&self) -> usize {
+        let width = usize::from(layout::detail_inner(self.areas().detail).width);
+        let blocks = self.detail_blocks();
+        let lines: usize = blocks
+            .iter()
+            .map(|block| wrap::line_count(&block.text, width))
+            .sum();
+        lines + blocks.len().saturating_sub(1)
+    }
+
+    fn detail_height(&self) -> usize {
+        usize::from(layout::detail_inner(self.areas().detail).height)
+    }
+
+    fn list_height(&self) -> usize {
+        usize::from(layout::list_inner(self.areas().list).height)
+    }
+
+    fn max_detail_scroll(&self) -> usize {
+        self.detail_line_count().saturating_sub(self.detail_height())
+    }
+
+    /// Applies one action, returning the outside work it needs.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::Launched(_) | Action::Resize { .. }) {
+            self.status = None;
+        }
+        if self.help_open {
+            return self.update_help(action);
+        }
+        match action {
+            Action::Next => self.move_cursor_to(self.cursor.saturating_add(1)),
+            Action::Previous => self.move_cursor_to(self.cursor.saturating_sub(1)),
+            Action::First => self.move_cursor_to(0),
+            Action::Last => self.move_cursor_to(self.visible.len().saturating_sub(1)),
+            Action::SelectNumber(number) => self.select_number(number),
+            Action::Open => return self.open(),
+            Action::PageDown => self.scroll_detail(self.detail_height().max(2) as isize - 1),
+            Action::PageUp => self.scroll_detail(1 - self.detail_height().max(2) as isize),
+            Action::Scroll { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::Click { column, row } => self.click(column, row),
+            Action::StartFilter => {
+                self.filter_editing = true;
+                self.view = View::Value;
+            }
+            Action::FilterInput(c) => {
+                self.filter.push(c);
+                self.apply_filter(true);
+            }
+            Action::FilterBackspace => {
+                self.filter.pop();
+                self.apply_filter(false);
+            }
+            Action::AcceptFilter => self.filter_editing = false,
+            Action::ToggleAbout => {
+                self.view = match self.view {
+                    View::Value => View::About { link: 0 },
+                    View::About { .. } => View::Value,
+                };
+                self.detail_scroll = 0;
+            }
+            Action::NextLink => self.step_link(1),
+            Action::PreviousLink => self.step_link(-1),
+            Action::ToggleHelp => {
+                self.help_open = true;
+                self.help_scroll = 0;
+            }
+            Action::Back => return self.back(),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Quit => return Some(Effect::Quit),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Launched(result) => self.launched(result),
+        }
+        None
+    }
+
+    fn update_help(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::ToggleHelp | Action::Back => self.help_open = false,
+            Action::Next => self.scroll_help(1),
+            Action::Previous => self.scroll_help(-1),
+            Action::PageDown => self.scroll_help(10),
+            Action::PageUp => self.scroll_help(-10),
+            Action::First => self.help_scroll = 0,
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Quit => return Some(Effect::Quit),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Launched(result) => self.launched(result),
+            _ => {}
+        }
+        None
+    }
+
+    fn scroll_help(&mut self, lines: isize) {
+        let last_row = crate::event::help_rows().len().saturating_sub(1);
+        self.help_scroll = self.help_scroll.saturating_add_signed(lines).min(last_row);
+    }
+
+    fn move_cursor_to(&mut self, position: usize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let position = position.min(self.visible.len() - 1);
+        if position != self.cursor || self.view != View::Value {
+            self.detail_scroll = 0;
+        }
+        self.cursor = position;
+        self.view = View::Value;
+        self.keep_cursor_in_view();
+    }
+
+    fn keep_cursor_in_view(&mut self) {
+        let height = self.list_height().max(1);
+        if self.cursor < self.list_offset {
+            self.list_offset = self.cursor;
+        } else if self.cursor >= self.list_offset + height {
+            self.list_offset = self.cursor + 1 - height;
+        }
+        let last_page_start = self.visible.len().saturating_sub(height);
+        self.list_offset = self.list_offset.min(last_page_start);
+    }
+
+    fn select_number(&mut self, number: usize) {
+        let Some(index) = number.checked_sub(1).filter(|index| *index < self.document.values.len())
+        else {
+            self.set_status(format!("There is no value {number}."), true);
+            return;
+        };
+        if !self.visible.contains(&index) {
+            // The user asked for that value by its number; the filter must not hide it.
+            self.filter.clear();
+            self.filter_editing = false;
+            self.visible = (0..self.document.values.len()).collect();
+        }
+        if let Some(position) = self.visible.iter().position(|visible| *visible == index) {
+            self.move_cursor_to(position);
+        }
+    }
+
+    fn open(&mut self) -> Option<Effect> {
+        match self.view {
+            View::About { link } => match self.about_links().get(link) {
+                Some((_, url)) => Some(Effect::OpenUrl((*url).to_owned())),
+                None => {
+                    self.set_status("This document has no links.".to_owned(), true);
+                    None
+                }
+            },
+            View::Value => {
+                let Some(value) = self.selected().map(|index| &self.document.values[index]) else {
+                    self.set_status("No value is selected.".to_owned(), true);
+                    return None;
+                };
+                match &value.video {
+                    Some(video) => Some(Effect::OpenUrl(video.clone())),
+                    None => {
+                        let text = format!("“{}” has no video.", value.name);
+                        self.set_status(text, true);
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn scroll_detail(&mut self, lines: isize) {
+        self.detail_scroll = self
+            .detail_scroll
+            .saturating_add_signed(lines)
+            .min(self.max_detail_scroll());
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
+        let position = Position::new(column, row);
+        if self.areas().list.contains(position) {
+            let step = if lines > 0 { Action::Next } else { Action::Previous };
+            for _ in 0..lines.unsigned_abs() {
+                self.update(step.clone());
+            }
+        } else {
+            self.scroll_detail(isize::from(lines) * WHEEL_LINES);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let list = layout::list_inner(self.areas().list);
+        if !list.contains(Position::new(column, row)) {
+            return;
+        }
+        let position = self.list_offset + usize::from(row - list.y);
+        if position < self.visible.len() {
+            self.move_cursor_to(position);
+        }
+    }
+
+    /// Re-runs the filter. When the query only grew, the new matches are a subset of the old, so
+    /// only the values still visible need looking at.
+    fn apply_filter(&mut self, narrowed: bool) {
+        let selected = self.selected();
+        let query: Vec<char> = self.filter.chars().flat_map(char::to_lowercase).collect();
+        let values = &self.document.values;
+        if narrowed {
+            self.visible.retain(|index| matches(&values[*index], &query));
+        } else {
+            self.visible = (0..values.len())
+                .filter(|index| matches(&values[*index], &query))
+                .collect();
+        }
+        self.cursor = selected
+            .and_then(|selected| self.visible.iter().position(|index| *index == selected))
+            .unwrap_or(0);
+        self.list_offset = 0;
+        self.detail_scroll = 0;
+        self.keep_cursor_in_view();
+    }
+
+    fn step_link(&mut self, step: isize) {
+        if let View::About { link } = self.view {
+            let count = self.about_links().len();
+            if count > 0 {
+                let next = (link as isize + step).rem_euclid(count as isize) as usize;
+                self.view = View::About { link: next };
+            }
+        }
+    }
+
+    fn back(&mut self) -> Option<Effect> {
+        if self.filter_editing || !self.filter.is_empty() {
+            self.filter_editing = false;
+            self.filter.clear();
+            self.apply_filter(false);
+        } else if matches!(self.view, View::About { .. }) {
+            self.view = View::Value;
+            self.detail_scroll = 0;
+        } else {
+            return Some(Effect::Quit);
+        }
+        None
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.screen = Rect::new(0, 0, width, height);
+        self.keep_cursor_in_view();
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+    }
+
+    fn launched(&mut self, result: Result<String, LaunchFailure>) {
+        match result {
+            Ok(url) => self.set_status(format!("Opened {url} in the browser."), false),
+            Err(failure) => self.set_status(
+                format!("Could not open a browser ({}). Link: {}", failure.reason, failure.url),
+                true,
+            ),
+        }
+    }
+
+    fn set_status(&mut self, text: String, is_error: bool) {
+        self.status = Some(Status { text, is_error });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Browse the NHS values in the terminal, and open each value's video in the browser.
+#[derive(Debug, Parser)]
+#[command(
+    name = "nhs-values",
+    version,
+    after_help = "Values are read from --file, else $NHS_VALUES_FILE, else \
+                  $XDG_CONFIG_HOME/nhs-values/values.toml (~/.config/nhs-values/values.toml) \
+                  if it exists, else the copy built into the program.\n\
+                  Run with no command for the interactive browser; press ? there for its keys."
+)]
+pub struct Cli {
+    /// Read the values from this TOML file.
+    #[arg(short, long, global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check values files and report every problem with its line and column.
+    Check {
+        /// Files to check; without any, the file the browser would read.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the whole document without the interactive screen.
+    Print {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Open a value's video in the browser and exit.
+    Open {
+        /// The value's number (1 for the first) or its name; a unique start of the name will do.
+        #[arg(value_name = "NUMBER|NAME")]
+        value: String,
+    },
+}
+
+/// Output formats of `print`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text, no escape sequences.
+    Text,
+    /// The document as JSON.
+    Json,
+    /// CommonMark.
+    Markdown,
+}

@@ -1,0 +1,93 @@
+//! Where each pane goes for a given terminal size. Drawing and mouse hit-testing both read it,
+//! so a click always lands on the row that was drawn there.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+/// Below this width the list and the detail are stacked instead of side by side.
+pub const STACK_BELOW_COLUMNS: u16 = 60;
+
+/// The screen's regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub list: Rect,
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+impl Areas {
+    /// Splits `screen`; `longest_name` (in columns) sizes the list so names fit where they can.
+    pub fn new(screen: Rect, longest_name: usize, value_count: usize) -> Areas {
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(screen);
+        let (list, detail) = if screen.width < STACK_BELOW_COLUMNS {
+            // Borders plus a row per value, but never more than two fifths of the height.
+            let wanted = u16::try_from(value_count.saturating_add(2)).unwrap_or(u16::MAX);
+            let list_height = wanted.min(body.height * 2 / 5).max(3.min(body.height));
+            let [list, detail] =
+                Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
+            (list, detail)
+        } else {
+            // Number, marker, name and borders; at most two fifths of the width.
+            let wanted = u16::try_from(longest_name.saturating_add(8)).unwrap_or(u16::MAX);
+            let list_width = wanted.clamp(20, body.width * 2 / 5);
+            let [list, detail] =
+                Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+            (list, detail)
+        };
+        Areas {
+            header,
+            list,
+            detail,
+            footer,
+        }
+    }
+}
+
+/// The inside of the bordered list pane.
+pub fn list_inner(area: Rect) -> Rect {
+    area.inner(Margin::new(1, 1))
+}
+
+/// The inside of the detail pane: its border plus a column of padding each side, so text does
+/// not touch the lines.
+pub fn detail_inner(area: Rect) -> Rect {
+    area.inner(Margin::new(2, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_put_the_list_beside_the_detail() {
+        let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6);
+        assert_eq!(areas.list.y, areas.detail.y);
+        assert_eq!(areas.list.width, 32);
+        assert_eq!(areas.list.width + areas.detail.width, 80);
+        assert_eq!((areas.header.height, areas.footer.height), (1, 1));
+    }
+
+    #[test]
+    fn narrow_screens_stack_the_list_above_the_detail() {
+        let areas = Areas::new(Rect::new(0, 0, 40, 20), 29, 6);
+        assert_eq!(areas.list.x, areas.detail.x);
+        assert_eq!(areas.list.height, 7);
+        assert_eq!(areas.detail.y, areas.list.bottom());
+    }
+
+    #[test]
+    fn tiny_screens_do_not_overflow() {
+        for (width, height) in [(1, 1), (2, 3), (59, 2), (60, 1), (0, 0)] {
+            let screen = Rect::new(0, 0, width, height);
+            let areas = Areas::new(screen, 29, 100_000);
+            for area in [areas.header, areas.list, areas.detail, areas.footer] {
+                assert!(screen.contains(area.as_position()) || area.area() == 0, "{width}x{height}");
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! nhs-values: browse the NHS values in the terminal.
+
+mod app;
+mod browser;
+mod cli;
+mod event;
+mod layout;
+mod output;
+mod text;
+mod tui;
+mod ui;
+mod values;
+mod wrap;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+
+use crate::cli::{Cli, Command, Format};
+use crate::values::{Document, LoadError};
+
+/// Exit code for input the program cannot use (usage errors get clap's 2).
+const INVALID_INPUT: u8 = 1;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {}", text::visible(&format!("{error:#}")));
+            ExitCode::from(INVALID_INPUT)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let source = Source::choose(cli.file);
+    match cli.command {
+        None => {
+            let document = match source.load() {
+                Ok(document) => document,
+                Err(error) => return Ok(report(&error)),
+            };
+            if io::stdout().is_terminal() {
+                tui::run(app::App::new(document), ui::Theme::from_env())
+            } else {
+                print(&output::render(&document, Format::Text))
+            }
+        }
+        Some(Command::Check { paths }) => Ok(check(&source, paths)),
+        Some(Command::Print { format }) => match source.load() {
+            Ok(document) => print(&output::render(&document, format)),
+            Err(error) => Ok(report(&error)),
+        },
+        Some(Command::Open { value }) => match source.load() {
+            Ok(document) => open(&document, &value),
+            Err(error) => Ok(report(&error)),
+        },
+    }
+}
+
+/// Where the values come from.
+enum Source {
+    File(PathBuf),
+    Builtin,
+}
+
+impl Source {
+    /// The first that applies: `--file`, `$NHS_VALUES_FILE`, the user's config file if it
+    /// exists, the built-in copy.
+    fn choose(file: Option<PathBuf>) -> Source {
+        let from_env = std::env::var_os("NHS_VALUES_FILE")
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from);
+        file.or(from_env)
+            .or_else(|| config_file().filter(|path| path.exists()))
+            .map_or(Source::Builtin, Source::File)
+    }
+
+    fn load(&self) -> Result<Document, LoadError> {
+        match self {
+            Source::File(path) => values::load_file(path),
+            Source::Builtin => values::builtin(),
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Source::File(path) => values::show_path(path),
+            Source::Builtin => values::BUILTIN_NAME.to_owned(),
+        }
+    }
+}
+
+/// `$XDG_CONFIG_HOME/nhs-values/values.toml`, where `XDG_CONFIG_HOME` defaults to `~/.config`
+/// and, as the XDG spec says, counts only when absolute.
+fn config_file() -> Option<PathBuf> {
+    let config_home = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|home| !home.is_empty())
+                .map(|home| PathBuf::from(home).join(".config"))
+        })?;
+    Some(config_home.join("nhs-values").join("values.toml"))
+}
+
+/// Prints every problem to stderr, coloured when stderr is a terminal that wants colour.
+fn report(error: &LoadError) -> ExitCode {
+    let styled = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    eprintln!("{}", error.render(styled));
+    ExitCode::from(INVALID_INPUT)
+}
+
+fn check(source: &Source, paths: Vec<PathBuf>) -> ExitCode {
+    let sources = if paths.is_empty() {
+        vec![match source {
+            Source::File(path) => Source::File(path.clone()),
+            Source::Builtin => Source::Builtin,
+        }]
+    } else {
+        paths.into_iter().map(Source::File).collect()
+    };
+    let mut code = ExitCode::SUCCESS;
+    for source in &sources {
+        match source.load() {
+            Ok(document) => println!("{}: {}", source.name(), summary(&document)),
+            Err(error) => code = report(&error),
+        }
+    }
+    code
+}
+
+fn summary(document: &Document) -> String {
+    let plural = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    format!(
+        "{}, {}",
+        plural(document.values.len(), "value", "values"),
+        plural(document.links.len(), "link", "links"),
+    )
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn print(text: &str) -> Result<ExitCode> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error).context("cannot write the output"),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn open(document: &Document, wanted: &str) -> Result<ExitCode> {
+    let index = find_value(document, wanted)?;
+    let value = &document.values[index];
+    let name = text::visible(&value.name);
+    let Some(video) = &value.video else {
+        bail!("“{name}” has no video");
+    };
+    match browser::open(video) {
+        Ok(()) => {
+            println!("Opened “{name}”: {video}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(reason) => bail!("could not open a browser ({reason}); the link is {video}"),
+    }
+}
+
+/// The value `wanted` names: a 1-based number, a name ignoring case, or a unique start of one.
+fn find_value(document: &Document, wanted: &str) -> Result<usize> {
+    let values = &document.values;
+    let wanted = wanted.trim();
+    if let Ok(number) = wanted.parse::<usize>() {
+        if (1..=values.len()).contains(&number) {
+            return Ok(number - 1);
+        }
+        bail!("there is no value {number}; the values are numbered 1 to {}", values.len());
+    }
+    let lower = wanted.to_lowercase();
+    if let Some(index) = values.iter().position(|value| value.name.to_lowercase() == lower) {
+        return Ok(index);
+    }
+    let starting: Vec<usize> = (0..values.len())
+        .filter(|index| values[*index].name.to_lowercase().starts_with(&lower))
+        .collect();
+    match starting.as_slice() {
+        [index] if !lower.is_empty() => Ok(*index),
+        [] => bail!("no value is named “{}”", text::visible(wanted)),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .map(|index| format!("“{}”", text::visible(&values[*index].name)))
+                .collect();
+            bail!("“{}” could be any of {}; type more of the name", text::visible(wanted), names.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> Document {
+        values::builtin().expect("the built-in values are valid")
+    }
+
+    #[test]
+    fn values_are_found_by_number_name_or_prefix() {
+        let document = builtin();
+        assert_eq!(find_value(&document, "2").unwrap(), 1);
+        assert_eq!(find_value(&document, "everyone counts").unwrap(), 5);
+        assert_eq!(find_value(&document, "RESP").unwrap(), 2);
+    }
+
+    #[test]
+    fn unknown_and_ambiguous_names_are_errors() {
+        let document = builtin();
+        let ambiguous = find_value(&document, "co").unwrap_err().to_string();
+        assert!(ambiguous.contains("“Compassion”") && ambiguous.contains("“Commitment to quality of care”"), "{ambiguous}");
+        assert_eq!(find_value(&document, "kindness").unwrap_err().to_string(), "no value is named “kindness”");
+        assert!(find_value(&document, "7").unwrap_err().to_string().contains("numbered 1 to 6"));
+        assert!(find_value(&document, "0").is_err());
+        assert!(find_value(&document, "").is_err());
+    }
+
+    #[test]
+    fn the_summary_counts_values_and_links() {
+        assert_eq!(summary(&builtin()), "6 values, 1 link");
+    }
+}

@@ -1,0 +1,98 @@
+//! Making text from a values file safe to put on a terminal: a values file is written by people
+//! and shared between organisations, so nothing in it may act as a terminal control sequence.
+
+use std::borrow::Cow;
+
+/// Control characters a values file may not contain in its text: everything in C0 but tab,
+/// newline and carriage return (for files saved on Windows), DEL, and the C1 range, which some
+/// terminals obey as escape sequences.
+pub fn is_forbidden_control(c: char) -> bool {
+    matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\x7f' | '\u{80}'..='\u{9f}')
+}
+
+/// Characters that reorder or hide text, so what is shown would differ from what is stored.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
+/// Text as it may be shown on a terminal: C0 controls and DEL in caret notation (`^[`), C1
+/// controls as U+FFFD, tabs as a space, and bidi overrides and zero-width spaces removed.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' || is_invisible_format(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => shown.push('\n'),
+            '\t' => shown.push(' '),
+            '\0'..='\x1f' => {
+                shown.push('^');
+                shown.push(char::from(b'@' + c as u8));
+            }
+            '\x7f' => shown.push_str("^?"),
+            '\u{80}'..='\u{9f}' => shown.push('\u{fffd}'),
+            c if is_invisible_format(c) => {}
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// Replaces each C1 control (two bytes in UTF-8) with `¤` (also two bytes), so byte ranges into
+/// the text stay valid.
+pub fn replace_c1_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| matches!(c, '\u{80}'..='\u{9f}')) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if matches!(c, '\u{80}'..='\u{9f}') { '¤' } else { c })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_caret_notation() {
+        assert_eq!(visible("a\u{1b}]2;owned\u{7}b"), "a^[]2;owned^Gb");
+        assert_eq!(visible("\u{1b}[2J"), "^[[2J");
+        assert_eq!(visible("del\u{7f}"), "del^?");
+    }
+
+    #[test]
+    fn c1_controls_and_bidi_overrides_cannot_act() {
+        assert_eq!(visible("x\u{9b}31m"), "x\u{fffd}31m");
+        assert_eq!(visible("abc\u{202e}def\u{200b}"), "abcdef");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_unchanged() {
+        let text = "people's lives – café 👩‍⚕️\nnext";
+        assert!(matches!(visible(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn c1_replacement_keeps_byte_length() {
+        let text = "a\u{9b}b\u{85}";
+        let replaced = replace_c1_controls(text);
+        assert_eq!(replaced, "a¤b¤");
+        assert_eq!(replaced.len(), text.len());
+    }
+
+    #[test]
+    fn forbidden_controls_allow_line_breaks_and_tabs() {
+        for allowed in ['\n', '\t', '\r', 'a', '–'] {
+            assert!(!is_forbidden_control(allowed), "{allowed:?}");
+        }
+        for forbidden in ['\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\0'] {
+            assert!(is_forbidden_control(forbidden), "{forbidden:?}");
+        }
+    }
+}

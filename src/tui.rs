@@ -1,0 +1,152 @@
+//! The interactive screen: taking the terminal over, handing it back exactly as found (on quit,
+//! error, panic and signal), and the event loop that connects input to `App::update`.
+
+use std::io::{self, Stdout};
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use anyhow::{Context, Result};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use crate::app::{Action, App, Effect, LaunchFailure};
+use crate::ui::{self, Theme};
+use crate::{browser, event as keys};
+
+/// Everything the event loop waits for, from the threads that feed it.
+enum Message {
+    Input(Event),
+    InputFailed(io::Error),
+    Signal(i32),
+    Action(Action),
+}
+
+/// Runs the interactive screen until the user quits or a signal arrives.
+pub fn run(mut app: App, theme: Theme) -> Result<ExitCode> {
+    let (sender, receiver) = mpsc::channel();
+    // Registered before the screen is taken over, so a signal can never skip the restore.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot watch for signals")?;
+    let signal_sender = sender.clone();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal_sender.send(Message::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    install_panic_hook();
+    let mut terminal = enter().context("cannot set up the terminal")?;
+    let input_sender = sender.clone();
+    thread::spawn(move || read_input(&input_sender));
+
+    let outcome = event_loop(&mut terminal, &mut app, &theme, &sender, &receiver);
+    restore();
+    outcome
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    theme: &Theme,
+    sender: &Sender<Message>,
+    receiver: &mpsc::Receiver<Message>,
+) -> Result<ExitCode> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        // Block until something happens: no tick, so an idle screen costs no CPU.
+        let action = loop {
+            let message = receiver.recv().context("the event loop lost its inputs")?;
+            let action = match message {
+                Message::Input(event) => keys::action_for(app, &event),
+                Message::Action(action) => Some(action),
+                Message::Signal(signal) => return Ok(ExitCode::from(128 + signal as u8)),
+                Message::InputFailed(error) => return Err(error).context("cannot read the keyboard"),
+            };
+            if let Some(action) = action {
+                break action;
+            }
+        };
+        match app.update(action) {
+            None => {}
+            Some(Effect::Quit) => return Ok(ExitCode::SUCCESS),
+            Some(Effect::OpenUrl(url)) => launch(url, sender.clone()),
+            Some(Effect::Suspend) => {
+                suspend()?;
+                terminal.clear()?;
+            }
+        }
+    }
+}
+
+fn read_input(sender: &Sender<Message>) {
+    loop {
+        let message = match event::read() {
+            Ok(event) => Message::Input(event),
+            Err(error) => Message::InputFailed(error),
+        };
+        let failed = matches!(message, Message::InputFailed(_));
+        if sender.send(message).is_err() || failed {
+            break;
+        }
+    }
+}
+
+/// Opens a link on a thread of its own so that a slow browser never freezes the screen.
+fn launch(url: String, sender: Sender<Message>) {
+    thread::spawn(move || {
+        let result = match browser::open(&url) {
+            Ok(()) => Ok(url),
+            Err(reason) => Err(LaunchFailure { url, reason }),
+        };
+        // The loop may have ended meanwhile; then nobody needs the result.
+        let _ = sender.send(Message::Action(Action::Launched(result)));
+    });
+}
+
+fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    take_over()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
+}
+
+/// Hands the terminal back: main screen, cooked mode, cursor shown, mouse released. Safe to call
+/// more than once and from the panic hook.
+fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Ctrl-Z: give the shell its terminal back, stop, and take the screen again on `fg`.
+fn suspend() -> Result<()> {
+    restore();
+    signal_hook::low_level::emulate_default_handler(SIGTSTP).context("cannot suspend")?;
+    take_over().context("cannot take the terminal back after resuming")?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! The `?` overlay: every key, read from the same table that handles them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::Theme;
+use crate::app::App;
+use crate::event::help_rows;
+
+pub struct Help<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Help<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        let rows = help_rows();
+        let key_width = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0);
+        let text_width = rows
+            .iter()
+            .map(|(_, description)| description.chars().count())
+            .max()
+            .unwrap_or(0);
+        let wanted_width = u16::try_from(key_width + text_width + 7).unwrap_or(u16::MAX);
+        let wanted_height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+        let [area] = Layout::horizontal([Constraint::Length(wanted_width)])
+            .flex(Flex::Center)
+            .areas(screen);
+        let [area] = Layout::vertical([Constraint::Length(wanted_height)])
+            .flex(Flex::Center)
+            .areas(area);
+        let block = Block::bordered()
+            .border_style(self.theme.border)
+            .title(Span::styled(" Keys ", self.theme.heading))
+            .title_bottom(Line::from(Span::styled(" Esc close ", self.theme.hint)).right_aligned());
+        let lines: Vec<Line> = rows
+            .iter()
+            .skip(self.app.help_scroll)
+            .map(|(keys, description)| {
+                Line::from(vec![
+                    Span::styled(format!(" {keys:<key_width$}  "), self.theme.key),
+                    Span::raw(*description),
+                ])
+            })
+            .collect();
+        Clear.render(area, buf);
+        Paragraph::new(lines).block(block).render(area, buf);
+    }
+}

@@ -1,0 +1,211 @@
+//! The values document: its types, loading it from a file or the built-in copy, and validating it
+//! with precise locations so that people writing their own file are told exactly what to fix.
+
+mod diagnostic;
+mod validate;
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use diagnostic::{Diagnostic, Location};
+pub use validate::check_url;
+
+/// The values file shipped with the app, so it runs from anywhere with no set-up.
+pub const BUILTIN_TOML: &str = include_str!("../values.toml");
+
+/// How the built-in copy is named in messages.
+pub const BUILTIN_NAME: &str = "values.toml (built in)";
+
+/// A whole values document, as written in a values file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub title: String,
+    /// Paragraphs separated by blank lines; may be empty.
+    pub intro: String,
+    /// The page the values were taken from.
+    pub source: Option<String>,
+    pub links: Vec<Link>,
+    pub values: Vec<Value>,
+}
+
+/// A labelled web link shown with the introduction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// One value: its name, what it means, and an optional video about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Value {
+    pub name: String,
+    pub text: String,
+    pub video: Option<String>,
+}
+
+/// Why a values file could not be used.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    Io { path: PathBuf, error: io::Error },
+    /// The path names a directory rather than a file.
+    IsDirectory { path: PathBuf },
+    /// The bytes are not UTF-8, so TOML cannot be read from them.
+    NotUtf8 { file: String, location: Location },
+    /// The file is TOML with problems: syntax errors or values that break the schema.
+    Invalid {
+        file: String,
+        source: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// Every problem as a report in the style of rustc and cargo: a title, the location, and the
+    /// offending line with a caret under it.
+    pub fn render(&self, styled: bool) -> String {
+        match self {
+            LoadError::Invalid {
+                file,
+                source,
+                diagnostics,
+            } => diagnostic::render_all(file, source, diagnostics, styled),
+            other => format!("error: {other}"),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    /// One line per problem, `file:line:col: message`, the shape editors and CI logs understand.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, error } => {
+                write!(f, "{}: cannot read the file: {}", show_path(path), io_reason(error))
+            }
+            LoadError::IsDirectory { path } => {
+                write!(f, "{}: is a directory, not a values file", show_path(path))
+            }
+            LoadError::NotUtf8 { file, location } => write!(
+                f,
+                "{file}:{location}: the file is not valid UTF-8; save it with UTF-8 encoding"
+            ),
+            LoadError::Invalid {
+                file,
+                source,
+                diagnostics,
+            } => {
+                for (index, diagnostic) in diagnostics.iter().enumerate() {
+                    if index > 0 {
+                        writeln!(f)?;
+                    }
+                    let location = Location::of(source, diagnostic.span.start);
+                    write!(f, "{file}:{location}: {}", diagnostic.message)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A path as shown in a message: control characters in a file name must not reach the terminal.
+pub fn show_path(path: &Path) -> String {
+    crate::text::visible(&path.display().to_string()).into_owned()
+}
+
+fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Reads and validates a values file. The file is only ever opened for reading.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    if path.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+        path: path.to_owned(),
+        error,
+    })?;
+    parse_bytes(&bytes, &show_path(path))
+}
+
+/// The document compiled into the binary.
+pub fn builtin() -> Result<Document, LoadError> {
+    parse(BUILTIN_TOML, BUILTIN_NAME)
+}
+
+/// Validates raw bytes named `file` in messages.
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text, file),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            // Everything before the bad byte is UTF-8, so its line and column can be counted.
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            Err(LoadError::NotUtf8 {
+                file: file.to_owned(),
+                location: Location::of(valid, valid.len()),
+            })
+        }
+    }
+}
+
+/// Validates TOML text named `file` in messages, reporting every problem found.
+pub fn parse(text: &str, file: &str) -> Result<Document, LoadError> {
+    validate::document(text).map_err(|diagnostics| LoadError::Invalid {
+        file: file.to_owned(),
+        source: text.to_owned(),
+        diagnostics,
+    })
+}
+
+impl Document {
+    /// The introduction split into paragraphs.
+    pub fn intro_paragraphs(&self) -> Vec<String> {
+        paragraphs(&self.intro)
+    }
+}
+
+impl Value {
+    /// The text split into paragraphs.
+    pub fn paragraphs(&self) -> Vec<String> {
+        paragraphs(&self.text)
+    }
+}
+
+/// Splits text at blank lines and joins the lines within a paragraph with spaces, so authors may
+/// wrap long lines in their file without the wrapping showing on screen.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut result = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                result.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        result.push(current);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests;

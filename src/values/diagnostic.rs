@@ -1,0 +1,111 @@
+//! Problems found in a values file, with the byte ranges they point at, and their rendering.
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// One problem in a values file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong, lower-case with no trailing period, like rustc.
+    pub message: String,
+    /// The bytes of the file the problem is about.
+    pub span: Range<usize>,
+    /// A short note under the caret.
+    pub label: String,
+    /// Another place that explains this one, such as the first of two duplicate names.
+    pub related: Option<(Range<usize>, String)>,
+    /// Advice on how to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>, span: Range<usize>, label: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span,
+            label: label.into(),
+            related: None,
+            help: None,
+        }
+    }
+
+    pub fn with_related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related = Some((span, label.into()));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A 1-based line and column; the column counts characters, as rustc and editors do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` in `text`; an offset inside a character counts as that
+    /// character.
+    pub fn of(text: &str, offset: usize) -> Location {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        Location {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Renders every diagnostic, each with the line it points at.
+pub fn render_all(file: &str, source: &str, diagnostics: &[Diagnostic], styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    // annotate-snippets makes C0 controls and bidi overrides visible but passes C1 controls
+    // through; swapping each for a character of the same byte length keeps every span valid.
+    let source = crate::text::replace_c1_controls(source);
+    let count = diagnostics.len();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let mut snippet = Snippet::source(source.as_ref()).path(file).annotation(
+            AnnotationKind::Primary
+                .span(diagnostic.span.clone())
+                .label(diagnostic.label.as_str()),
+        );
+        if let Some((span, label)) = &diagnostic.related {
+            snippet = snippet.annotation(AnnotationKind::Context.span(span.clone()).label(label));
+        }
+        let mut group: Group = Level::ERROR
+            .primary_title(diagnostic.message.as_str())
+            .element(snippet);
+        if let Some(help) = &diagnostic.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    let summary = match count {
+        1 => format!("error: {file} has 1 problem"),
+        n => format!("error: {file} has {n} problems"),
+    };
+    out.push_str(&summary);
+    out
+}

@@ -1,0 +1,345 @@
+//! Checks a parsed TOML table against the schema, collecting every problem instead of stopping
+//! at the first, which is why this walks the spanned table rather than deriving `Deserialize`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use super::{Diagnostic, Document, Link, Value};
+
+const TOP_KEYS: &[&str] = &["title", "intro", "source", "links", "values"];
+const LINK_KEYS: &[&str] = &["label", "url"];
+const VALUE_KEYS: &[&str] = &["name", "text", "video"];
+
+/// The title used when a file gives none.
+pub const DEFAULT_TITLE: &str = "Values";
+
+/// Validates TOML text, returning the document or every problem in file order.
+pub fn document(text: &str) -> Result<Document, Vec<Diagnostic>> {
+    let (table, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        // A table recovered from broken syntax would only add confusing follow-on complaints.
+        return Err(sorted(syntax_errors.iter().map(syntax).collect()));
+    }
+    let mut checker = Checker::default();
+    let document = checker.document(table.get_ref(), text.len());
+    if checker.problems.is_empty() {
+        Ok(document)
+    } else {
+        Err(sorted(checker.problems))
+    }
+}
+
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
+    diagnostics.dedup();
+    diagnostics
+}
+
+fn syntax(error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim();
+    let (title, label) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what.to_owned(), format!("expected {expected}")),
+        None => (message.to_owned(), String::new()),
+    };
+    Diagnostic::new(format!("TOML syntax: {title}"), error.span().unwrap_or(0..0), label)
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn document(&mut self, table: &DeTable<'_>, text_len: usize) -> Document {
+        self.unknown_keys(table, TOP_KEYS, "at the top of the file");
+        let title = self
+            .string(table, "title", "the title")
+            .map_or_else(|| DEFAULT_TITLE.to_owned(), |(title, _)| title);
+        let intro = self
+            .string(table, "intro", "the intro")
+            .map_or_else(String::new, |(intro, _)| intro);
+        let source = self.url(table, "source", "the source page");
+        let links = self
+            .tables(table, "links")
+            .iter()
+            .enumerate()
+            .filter_map(|(index, (span, link))| self.link(index + 1, span, link))
+            .collect();
+        let values = self.values(table, text_len);
+        Document {
+            title,
+            intro,
+            source,
+            links,
+            values,
+        }
+    }
+
+    fn values(&mut self, table: &DeTable<'_>, text_len: usize) -> Vec<Value> {
+        if table.get("values").is_none() {
+            self.problems.push(
+                Diagnostic::new("the file has no values", text_len..text_len, "expected `[[values]]`")
+                    .with_help("add at least one `[[values]]` table with a `name` and a `text`"),
+            );
+            return Vec::new();
+        }
+        let tables = self.tables(table, "values");
+        if tables.is_empty() {
+            if let Some((_, array)) = table.get_key_value("values") {
+                self.problems.push(Diagnostic::new(
+                    "`values` is empty",
+                    array.span(),
+                    "expected at least one value",
+                ));
+            }
+        }
+        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+        let mut values = Vec::with_capacity(tables.len());
+        for (index, (span, value)) in tables.iter().enumerate() {
+            let number = index + 1;
+            let Some((value, name_span)) = self.value(number, span, value) else {
+                continue;
+            };
+            match seen.get(&value.name.to_lowercase()) {
+                Some(first) => self.problems.push(
+                    Diagnostic::new(
+                        format!("value {number}: the name `{}` is used twice", value.name),
+                        name_span,
+                        "duplicate name",
+                    )
+                    .with_related(first.clone(), "first used here")
+                    .with_help("names must be unique, ignoring case"),
+                ),
+                None => {
+                    seen.insert(value.name.to_lowercase(), name_span);
+                }
+            }
+            values.push(value);
+        }
+        values
+    }
+
+    fn value(
+        &mut self,
+        number: usize,
+        header: &Range<usize>,
+        table: &DeTable<'_>,
+    ) -> Option<(Value, Range<usize>)> {
+        let context = format!("value {number}");
+        self.unknown_keys(table, VALUE_KEYS, &format!("in {context}"));
+        let name = self.required_string(table, "name", &context, header);
+        let text = self.required_string(table, "text", &context, header);
+        let video = self.url(table, "video", &context);
+        let (name, name_span) = name?;
+        let (text, _) = text?;
+        Some((Value { name, text, video }, name_span))
+    }
+
+    fn link(&mut self, number: usize, header: &Range<usize>, table: &DeTable<'_>) -> Option<Link> {
+        let context = format!("link {number}");
+        self.unknown_keys(table, LINK_KEYS, &format!("in {context}"));
+        let label = self.required_string(table, "label", &context, header);
+        let url = match table.get("url") {
+            None => {
+                self.missing("url", &context, header);
+                None
+            }
+            Some(_) => self.url(table, "url", &context),
+        };
+        Some(Link {
+            label: label?.0,
+            url: url?,
+        })
+    }
+
+    /// The tables of an array of tables, with the span of each `[[key]]` header.
+    fn tables<'a, 'i>(
+        &mut self,
+        table: &'a DeTable<'i>,
+        key: &str,
+    ) -> Vec<(Range<usize>, &'a DeTable<'i>)> {
+        let Some(entry) = table.get_key_value(key) else {
+            return Vec::new();
+        };
+        let (key_span, value) = entry;
+        let wrong_type = |found: &str| {
+            Diagnostic::new(
+                format!("`{key}` must be an array of tables, found {found}"),
+                value.span(),
+                "expected `[[{key}]]` tables",
+            )
+            .with_help(format!("write each entry under its own `[[{key}]]` header"))
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            let found = describe(value.get_ref());
+            let diagnostic = wrong_type(found);
+            // `[values]` is the likeliest slip: point at what the author typed.
+            let span = if value.get_ref().is_table() && value.span().is_empty() {
+                key_span.span()
+            } else {
+                diagnostic.span.clone()
+            };
+            self.problems.push(Diagnostic { span, ..diagnostic });
+            return Vec::new();
+        };
+        let mut tables = Vec::with_capacity(array.len());
+        for element in array.iter() {
+            match element.get_ref().as_table() {
+                Some(inner) => tables.push((element.span(), inner)),
+                None => self.problems.push(Diagnostic {
+                    span: element.span(),
+                    ..wrong_type(&format!("an array containing {}", describe(element.get_ref())))
+                }),
+            }
+        }
+        tables
+    }
+
+    fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], place: &str) {
+        for (key, _) in table.iter() {
+            let key_name: &str = key.get_ref();
+            if known.contains(&key_name) {
+                continue;
+            }
+            let mut diagnostic = Diagnostic::new(
+                format!("unknown key `{key_name}` {place}"),
+                key.span(),
+                format!("expected one of {}", quoted_list(known)),
+            );
+            if let Some(near) = known.iter().find(|candidate| is_near(key_name, candidate)) {
+                diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));
+            }
+            self.problems.push(diagnostic);
+        }
+    }
+
+    /// An optional string; problems are recorded and give `None`.
+    fn string(&mut self, table: &DeTable<'_>, key: &str, context: &str) -> Option<(String, Range<usize>)> {
+        let value = table.get(key)?;
+        let Some(text) = value.get_ref().as_str() else {
+            self.problems.push(Diagnostic::new(
+                format!("{context}: `{key}` must be a string, found {}", describe(value.get_ref())),
+                value.span(),
+                "expected a string",
+            ));
+            return None;
+        };
+        if let Some(control) = text.chars().find(|c| crate::text::is_forbidden_control(*c)) {
+            self.problems.push(
+                Diagnostic::new(
+                    format!(
+                        "{context}: `{key}` contains the control character U+{:04X}",
+                        u32::from(control)
+                    ),
+                    value.span(),
+                    "control characters are not allowed",
+                )
+                .with_help("remove the escape sequence; only newlines and tabs may appear in text"),
+            );
+            return None;
+        }
+        Some((text.trim().to_owned(), value.span()))
+    }
+
+    /// A string that must be present and not blank.
+    fn required_string(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        context: &str,
+        header: &Range<usize>,
+    ) -> Option<(String, Range<usize>)> {
+        if table.get(key).is_none() {
+            self.missing(key, context, header);
+            return None;
+        }
+        let (text, span) = self.string(table, key, context)?;
+        if text.is_empty() {
+            self.problems.push(Diagnostic::new(
+                format!("{context}: `{key}` is empty"),
+                span,
+                "expected some text",
+            ));
+            return None;
+        }
+        Some((text, span))
+    }
+
+    fn missing(&mut self, key: &str, context: &str, header: &Range<usize>) {
+        self.problems.push(Diagnostic::new(
+            format!("{context}: missing `{key}`"),
+            header.clone(),
+            format!("this table needs a `{key}`"),
+        ));
+    }
+
+    /// An optional http(s) URL.
+    fn url(&mut self, table: &DeTable<'_>, key: &str, context: &str) -> Option<String> {
+        let (text, span) = self.string(table, key, context)?;
+        match check_url(&text) {
+            Ok(()) => Some(text),
+            Err(reason) => {
+                self.problems.push(
+                    Diagnostic::new(format!("{context}: `{key}` is not a web link"), span, reason)
+                        .with_help("links must start with `https://` or `http://`"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Accepts only absolute http and https URLs with a host, the only kind ever handed to a browser.
+pub fn check_url(text: &str) -> Result<(), String> {
+    let url = url::Url::parse(text).map_err(|error| format!("not a URL: {error}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("`{}:` links are not allowed", url.scheme()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("the link has no host".to_owned());
+    }
+    Ok(())
+}
+
+fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn quoted_list(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+    quoted.join(", ")
+}
+
+/// Whether `typed` is one slip (a wrong, missing, extra or swapped letter) from `known`, the
+/// usual shape of a typo such as `vidoe` for `video`.
+fn is_near(typed: &str, known: &str) -> bool {
+    let typed: Vec<char> = typed.to_lowercase().chars().collect();
+    let known: Vec<char> = known.chars().collect();
+    if typed == known {
+        return true;
+    }
+    let prefix = typed.iter().zip(&known).take_while(|(a, b)| a == b).count();
+    let (typed, known) = (&typed[prefix..], &known[prefix..]);
+    match typed.len() as isize - known.len() as isize {
+        0 => {
+            typed[1..] == known[1..]
+                || (typed.len() >= 2
+                    && typed[0] == known[1]
+                    && typed[1] == known[0]
+                    && typed[2..] == known[2..])
+        }
+        1 => typed[1..] == *known,
+        -1 => *typed == known[1..],
+        _ => false,
+    }
+}

@@ -1,0 +1,76 @@
+//! Word wrapping measured in terminal columns. The detail pane renders these lines itself, and
+//! the app state uses the same count to bound scrolling, so the two can never disagree.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Splits `text` into lines at most `width` columns wide, breaking at spaces where it can and
+/// inside a word only when the word alone is wider than the line.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    if width == 0 {
+        return lines;
+    }
+    let mut rest = text.trim_start_matches(' ');
+    while !rest.is_empty() {
+        let end = line_end(rest, width);
+        lines.push(rest[..end].trim_end_matches(' '));
+        rest = rest[end..].trim_start_matches(' ');
+    }
+    lines
+}
+
+/// The number of lines `wrap` would give.
+pub fn line_count(text: &str, width: usize) -> usize {
+    wrap(text, width).len()
+}
+
+/// The byte length of the next line of `text`.
+fn line_end(text: &str, width: usize) -> usize {
+    let mut columns = 0;
+    let mut last_space = None;
+    for (index, c) in text.char_indices() {
+        let char_width = c.width().unwrap_or(0);
+        if columns + char_width > width {
+            if c == ' ' {
+                return index;
+            }
+            // A character wider than the whole line still has to go somewhere.
+            let hard_break = if index == 0 { c.len_utf8() } else { index };
+            return last_space.unwrap_or(hard_break);
+        }
+        if c == ' ' {
+            last_space = Some(index);
+        }
+        columns += char_width;
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_at_spaces() {
+        assert_eq!(wrap("We speak up when things go wrong.", 12), ["We speak up", "when things", "go wrong."]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_split() {
+        assert_eq!(wrap("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        assert_eq!(wrap("日本語のテキスト", 5), ["日本", "語の", "テキ", "スト"]);
+        assert_eq!(wrap("日", 1), ["日"]);
+    }
+
+    #[test]
+    fn exact_fit_and_empty_input() {
+        assert_eq!(wrap("abc def", 7), ["abc def"]);
+        assert_eq!(wrap("abc def", 3), ["abc", "def"]);
+        assert!(wrap("", 10).is_empty());
+        assert!(wrap("anything", 0).is_empty());
+    }
+}
