@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::Theme;
+use crate::layout;
 use crate::app::{App, BlockKind, View};
 use crate::wrap::wrap;
 
@@ -30,7 +31,7 @@ impl Widget for Detail<'_> {
             .padding(Padding::horizontal(1))
             .border_style(self.theme.border)
             .title(Span::styled(title, self.theme.heading));
-        let inner = block.inner(area);
+        let inner = layout::detail_inner(area);
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
 

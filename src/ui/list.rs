@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, truncate};
 use crate::app::{App, View};
+use crate::layout;
 use crate::text::visible;
 
 pub struct List<'a> {
@@ -32,7 +33,7 @@ impl Widget for List<'_> {
             let filter = format!(" /{} ", visible(&app.filter));
             block = block.title_bottom(Line::from(filter).right_aligned());
         }
-        let inner = block.inner(area);
+        let inner = layout::list_inner(area);
         block.render(area, buf);
 
         let number_width = total.to_string().len();
