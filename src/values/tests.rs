@@ -1,0 +1,224 @@
+use super::*;
+
+const GOOD_VALUE: &str = "[[values]]\nname = \"Compassion\"\ntext = \"We care.\"\n";
+
+/// Every problem as `line:col: message`, in the order reported.
+fn problems(toml: &str) -> Vec<String> {
+    match parse(toml, "v.toml") {
+        Ok(document) => panic!("expected problems, got {document:?}"),
+        Err(error) => error
+            .to_string()
+            .lines()
+            .map(|line| line.strip_prefix("v.toml:").expect("every line names the file").to_owned())
+            .collect(),
+    }
+}
+
+#[test]
+fn the_built_in_document_is_the_source_page_mended() {
+    let document = builtin().expect("the built-in values are valid");
+    assert_eq!(document.title, "Our values");
+    let names: Vec<&str> = document.values.iter().map(|value| value.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Working together for patients",
+            "Compassion",
+            "Respect and dignity",
+            "Improving lives",
+            "Commitment to quality of care",
+            "Everyone counts"
+        ]
+    );
+    assert!(document.values.iter().all(|value| value.video.is_some()));
+    assert_eq!(
+        document.values[0].video.as_deref(),
+        Some("https://www.youtube.com/watch?v=EA5a_1Mw9L4")
+    );
+    let improving = &document.values[3].text;
+    assert!(improving.contains("We cherish excellence and professionalism wherever we find it – in the everyday things that make people's lives better"));
+    assert_eq!(document.intro_paragraphs().len(), 3);
+    assert_eq!(document.source.as_deref(), Some("https://hee.nhs.uk/about/our-values"));
+    assert_eq!(document.links.len(), 1);
+    assert_eq!(document.links[0].label, "The NHS Constitution for England");
+}
+
+#[test]
+fn the_built_in_document_carries_no_markup_or_mojibake() {
+    for residue in ["](#)", "\\_", "---", " ? ", "?s ", "[1]", "<https", "**"] {
+        assert!(!BUILTIN_TOML.contains(residue), "found {residue:?}");
+    }
+}
+
+#[test]
+fn a_minimal_file_gets_defaults() {
+    let document = parse(GOOD_VALUE, "v.toml").unwrap();
+    assert_eq!(document.title, "Values");
+    assert_eq!(document.intro, "");
+    assert_eq!(document.source, None);
+    assert!(document.links.is_empty());
+    assert_eq!(document.values[0].video, None);
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    assert_eq!(
+        problems("title = \"Our values\n"),
+        ["1:20: TOML syntax: invalid basic string"]
+    );
+}
+
+#[test]
+fn wrong_types_are_reported_at_the_value() {
+    let toml = format!("{GOOD_VALUE}[[values]]\nname = 12\ntext = \"x\"\n");
+    assert_eq!(problems(&toml), ["5:8: value 2: `name` must be a string, found an integer"]);
+}
+
+#[test]
+fn missing_fields_point_at_the_table_header() {
+    let toml = format!("{GOOD_VALUE}\n[[values]]\nname = \"Respect\"\n");
+    assert_eq!(problems(&toml), ["5:1: value 2: missing `text`"]);
+}
+
+#[test]
+fn empty_fields_are_rejected() {
+    let toml = "[[values]]\nname = \"  \"\ntext = \"x\"\n";
+    assert_eq!(problems(toml), ["2:8: value 1: `name` is empty"]);
+}
+
+#[test]
+fn duplicate_names_ignoring_case_point_at_both() {
+    let toml = format!("{GOOD_VALUE}[[values]]\nname = \"COMPASSION\"\ntext = \"y\"\n");
+    assert_eq!(problems(&toml), ["5:8: value 2: the name `COMPASSION` is used twice"]);
+    let Err(LoadError::Invalid { diagnostics, .. }) = parse(&toml, "v.toml") else {
+        panic!("expected a validation error");
+    };
+    let (first, label) = diagnostics[0].related.clone().expect("points at the first use");
+    assert_eq!(Location::of(&toml, first.start), Location { line: 2, column: 8 });
+    assert_eq!(label, "first used here");
+}
+
+#[test]
+fn unknown_keys_are_errors_with_a_suggestion() {
+    let toml = format!("{GOOD_VALUE}vidoe = \"https://example.org\"\n");
+    assert_eq!(problems(&toml), ["4:1: unknown key `vidoe` in value 1"]);
+    let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+    assert!(rendered.contains("did you mean `video`?"), "{rendered}");
+    assert_eq!(
+        problems(&format!("titel = \"x\"\n{GOOD_VALUE}")),
+        ["1:1: unknown key `titel` at the top of the file"]
+    );
+}
+
+#[test]
+fn only_web_links_are_accepted() {
+    for (url, reason) in [
+        ("ftp://example.org/x", "`ftp:` links are not allowed"),
+        ("javascript:alert(1)", "`javascript:` links are not allowed"),
+        ("file:///etc/passwd", "`file:` links are not allowed"),
+        ("www.example.org", "not a URL: relative URL without a base"),
+        ("-x", "not a URL: relative URL without a base"),
+    ] {
+        let toml = format!("{GOOD_VALUE}video = \"{url}\"\n");
+        assert_eq!(problems(&toml), ["4:9: value 1: `video` is not a web link"], "{url}");
+        assert_eq!(check_url(url), Err(reason.to_owned()), "{url}");
+    }
+    assert_eq!(check_url("https://example.org/a?b=c"), Ok(()));
+    assert_eq!(check_url("http://example.org"), Ok(()));
+}
+
+#[test]
+fn links_and_source_are_checked_too() {
+    let toml = format!("source = \"mailto:x@example.org\"\n[[links]]\nlabel = \"L\"\n{GOOD_VALUE}");
+    assert_eq!(
+        problems(&toml),
+        ["1:10: the source page: `source` is not a web link", "2:1: link 1: missing `url`"]
+    );
+}
+
+#[test]
+fn a_file_without_values_is_an_error() {
+    assert_eq!(problems("title = \"x\"\n"), ["2:1: the file has no values"]);
+    assert_eq!(problems("values = []\n"), ["1:10: `values` is empty"]);
+}
+
+#[test]
+fn a_single_table_instead_of_an_array_is_explained() {
+    let toml = "[values]\nname = \"x\"\ntext = \"y\"\n";
+    assert_eq!(problems(toml), ["1:1: `values` must be an array of tables, found a table"]);
+}
+
+#[test]
+fn every_problem_is_reported_in_file_order() {
+    let toml = "titel = 1\n[[values]]\nname = \"A\"\nvidoe = 2\n[[values]]\nname = \"a\"\ntext = 3\n";
+    assert_eq!(
+        problems(toml),
+        [
+            "1:1: unknown key `titel` at the top of the file",
+            "2:1: value 1: missing `text`",
+            "4:1: unknown key `vidoe` in value 1",
+            "6:8: value 2: the name `a` is used twice",
+            "7:8: value 2: `text` must be a string, found an integer",
+        ]
+    );
+}
+
+#[test]
+fn control_characters_in_text_are_refused() {
+    let toml = "[[values]]\nname = \"x\\u001b]2;owned\\u0007\"\ntext = \"y\"\n";
+    assert_eq!(problems(toml), ["2:8: value 1: `name` contains the control character U+001B"]);
+    let c1 = "[[values]]\nname = \"x\"\ntext = \"a\u{9b}31m\"\n";
+    assert_eq!(problems(c1), ["3:8: value 1: `text` contains the control character U+009B"]);
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let error = parse_bytes(b"title = \"ok\"\nname = \"caf\xe9\"\n", "v.toml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "v.toml:2:12: the file is not valid UTF-8; save it with UTF-8 encoding"
+    );
+}
+
+#[test]
+fn missing_files_and_directories_are_named() {
+    let directory = tempfile::tempdir().unwrap();
+    let error = load_file(directory.path()).unwrap_err();
+    assert!(error.to_string().ends_with(": is a directory, not a values file"), "{error}");
+    let missing = directory.path().join("nope.toml");
+    let error = load_file(&missing).unwrap_err();
+    assert_eq!(error.to_string(), format!("{}: cannot read the file: no such file", missing.display()));
+}
+
+#[test]
+fn rendering_shows_the_line_with_a_caret() {
+    let toml = format!("{GOOD_VALUE}video = \"ftp://x.org\"\n");
+    let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+    let expected = "\
+error: value 1: `video` is not a web link
+ --> v.toml:4:9
+  |
+4 | video = \"ftp://x.org\"
+  |         ^^^^^^^^^^^^^ `ftp:` links are not allowed
+  |
+  = help: links must start with `https://` or `http://`
+
+error: v.toml has 1 problem";
+    assert_eq!(rendered, expected);
+}
+
+#[test]
+fn windows_line_endings_and_wrapped_paragraphs_read_naturally() {
+    let toml = "[[values]]\r\nname = \"x\"\r\ntext = \"\"\"\r\nline one\r\nline two\r\n\r\nnext\r\n\"\"\"\r\n";
+    let document = parse(toml, "v.toml").unwrap();
+    assert_eq!(document.values[0].paragraphs(), ["line one line two", "next"]);
+}
+
+#[test]
+fn locations_count_characters_not_bytes() {
+    let text = "ab\ncafé x";
+    assert_eq!(Location::of(text, 0), Location { line: 1, column: 1 });
+    assert_eq!(Location::of(text, 3), Location { line: 2, column: 1 });
+    assert_eq!(Location::of(text, text.len() - 1), Location { line: 2, column: 6 });
+    assert_eq!(Location::of(text, 999), Location { line: 2, column: 7 });
+}

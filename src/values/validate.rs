@@ -86,55 +86,45 @@ impl Checker {
             return Vec::new();
         }
         let tables = self.tables(table, "values");
-        if tables.is_empty() {
-            if let Some((_, array)) = table.get_key_value("values") {
-                self.problems.push(Diagnostic::new(
-                    "`values` is empty",
-                    array.span(),
-                    "expected at least one value",
-                ));
-            }
+        if let Some(array) = table.get("values")
+            && matches!(array.get_ref(), DeValue::Array(elements) if elements.is_empty())
+        {
+            self.problems.push(Diagnostic::new(
+                "`values` is empty",
+                array.span(),
+                "expected at least one value",
+            ));
         }
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         let mut values = Vec::with_capacity(tables.len());
-        for (index, (span, value)) in tables.iter().enumerate() {
-            let number = index + 1;
-            let Some((value, name_span)) = self.value(number, span, value) else {
-                continue;
-            };
-            match seen.get(&value.name.to_lowercase()) {
-                Some(first) => self.problems.push(
-                    Diagnostic::new(
-                        format!("value {number}: the name `{}` is used twice", value.name),
-                        name_span,
-                        "duplicate name",
-                    )
-                    .with_related(first.clone(), "first used here")
-                    .with_help("names must be unique, ignoring case"),
-                ),
-                None => {
-                    seen.insert(value.name.to_lowercase(), name_span);
+        for (index, (header, table)) in tables.iter().enumerate() {
+            let context = format!("value {}", index + 1);
+            self.unknown_keys(table, VALUE_KEYS, &format!("in {context}"));
+            let name = self.required_string(table, "name", &context, header);
+            let text = self.required_string(table, "text", &context, header);
+            let video = self.url(table, "video", &context);
+            // Duplicates are checked even when another field is wrong, so one run finds both.
+            if let Some((name, span)) = &name {
+                match seen.get(&name.to_lowercase()) {
+                    Some(first) => self.problems.push(
+                        Diagnostic::new(
+                            format!("{context}: the name `{name}` is used twice"),
+                            span.clone(),
+                            "duplicate name",
+                        )
+                        .with_related(first.clone(), "first used here")
+                        .with_help("names must be unique, ignoring case"),
+                    ),
+                    None => {
+                        seen.insert(name.to_lowercase(), span.clone());
+                    }
                 }
             }
-            values.push(value);
+            if let (Some((name, _)), Some((text, _))) = (name, text) {
+                values.push(Value { name, text, video });
+            }
         }
         values
-    }
-
-    fn value(
-        &mut self,
-        number: usize,
-        header: &Range<usize>,
-        table: &DeTable<'_>,
-    ) -> Option<(Value, Range<usize>)> {
-        let context = format!("value {number}");
-        self.unknown_keys(table, VALUE_KEYS, &format!("in {context}"));
-        let name = self.required_string(table, "name", &context, header);
-        let text = self.required_string(table, "text", &context, header);
-        let video = self.url(table, "video", &context);
-        let (name, name_span) = name?;
-        let (text, _) = text?;
-        Some((Value { name, text, video }, name_span))
     }
 
     fn link(&mut self, number: usize, header: &Range<usize>, table: &DeTable<'_>) -> Option<Link> {
@@ -160,10 +150,9 @@ impl Checker {
         table: &'a DeTable<'i>,
         key: &str,
     ) -> Vec<(Range<usize>, &'a DeTable<'i>)> {
-        let Some(entry) = table.get_key_value(key) else {
+        let Some(value) = table.get(key) else {
             return Vec::new();
         };
-        let (key_span, value) = entry;
         let wrong_type = |found: &str| {
             Diagnostic::new(
                 format!("`{key}` must be an array of tables, found {found}"),
@@ -173,15 +162,7 @@ impl Checker {
             .with_help(format!("write each entry under its own `[[{key}]]` header"))
         };
         let Some(array) = value.get_ref().as_array() else {
-            let found = describe(value.get_ref());
-            let diagnostic = wrong_type(found);
-            // `[values]` is the likeliest slip: point at what the author typed.
-            let span = if value.get_ref().is_table() && value.span().is_empty() {
-                key_span.span()
-            } else {
-                diagnostic.span.clone()
-            };
-            self.problems.push(Diagnostic { span, ..diagnostic });
+            self.problems.push(wrong_type(describe(value.get_ref())));
             return Vec::new();
         };
         let mut tables = Vec::with_capacity(array.len());
