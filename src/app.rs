@@ -31,8 +31,15 @@ pub enum Action {
     PageDown,
     PageUp,
     /// Mouse wheel over a pane: positive is down.
-    Scroll { column: u16, row: u16, lines: i16 },
-    Click { column: u16, row: u16 },
+    Scroll {
+        column: u16,
+        row: u16,
+        lines: i16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
     StartFilter,
     FilterInput(char),
     FilterBackspace,
@@ -46,7 +53,10 @@ pub enum Action {
     /// Esc: close whatever is open, or quit when nothing is.
     Back,
     Quit,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The result of launching a browser: the link, or why it failed.
     Launched(Result<String, LaunchFailure>),
 }
@@ -71,7 +81,9 @@ pub enum Effect {
 pub enum View {
     Value,
     /// The introduction, the source page and the links; `link` is the highlighted one.
-    About { link: usize },
+    About {
+        link: usize,
+    },
 }
 
 /// A message on the status line, until the next key.
@@ -184,7 +196,10 @@ impl App {
     pub fn detail_blocks(&self) -> Vec<Block<'_>> {
         match self.view {
             View::About { link } => {
-                let mut blocks = vec![block(Cow::Borrowed(&self.document.title), BlockKind::Heading)];
+                let mut blocks = vec![block(
+                    Cow::Borrowed(&self.document.title),
+                    BlockKind::Heading,
+                )];
                 blocks.extend(
                     self.document
                         .intro_paragraphs()
@@ -203,7 +218,10 @@ impl App {
             View::Value => {
                 let Some(value) = self.selected().map(|index| &self.document.values[index]) else {
                     return vec![block(
-                        Cow::Owned(format!("No value matches “{}”. Esc clears the filter.", self.filter)),
+                        Cow::Owned(format!(
+                            "No value matches “{}”. Esc clears the filter.",
+                            self.filter
+                        )),
                         BlockKind::Hint,
                     )];
                 };
@@ -219,7 +237,10 @@ impl App {
                         Cow::Owned(format!("Video: {video}")),
                         BlockKind::Link { highlighted: false },
                     )),
-                    None => blocks.push(block(Cow::Borrowed("No video for this value."), BlockKind::Hint)),
+                    None => blocks.push(block(
+                        Cow::Borrowed("No video for this value."),
+                        BlockKind::Hint,
+                    )),
                 }
                 blocks
             }
@@ -246,7 +267,8 @@ impl App {
     }
 
     fn max_detail_scroll(&self) -> usize {
-        self.detail_line_count().saturating_sub(self.detail_height())
+        self.detail_line_count()
+            .saturating_sub(self.detail_height())
     }
 
     /// Applies one action, returning the outside work it needs.
@@ -350,7 +372,9 @@ impl App {
     }
 
     fn select_number(&mut self, number: usize) {
-        let Some(index) = number.checked_sub(1).filter(|index| *index < self.document.values.len())
+        let Some(index) = number
+            .checked_sub(1)
+            .filter(|index| *index < self.document.values.len())
         else {
             self.set_status(format!("There is no value {number}."), true);
             return;
@@ -402,7 +426,11 @@ impl App {
     fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
         let position = Position::new(column, row);
         if self.areas().list.contains(position) {
-            let step = if lines > 0 { Action::Next } else { Action::Previous };
+            let step = if lines > 0 {
+                Action::Next
+            } else {
+                Action::Previous
+            };
             for _ in 0..lines.unsigned_abs() {
                 self.update(step.clone());
             }
@@ -429,7 +457,8 @@ impl App {
         let query: Vec<char> = self.filter.chars().flat_map(char::to_lowercase).collect();
         let values = &self.document.values;
         if narrowed {
-            self.visible.retain(|index| matches(&values[*index], &query));
+            self.visible
+                .retain(|index| matches(&values[*index], &query));
         } else {
             self.visible = (0..values.len())
                 .filter(|index| matches(&values[*index], &query))
@@ -477,7 +506,10 @@ impl App {
         match result {
             Ok(url) => self.set_status(format!("Opened {url} in the browser."), false),
             Err(failure) => self.set_status(
-                format!("Could not open a browser ({}). Link: {}", failure.reason, failure.url),
+                format!(
+                    "Could not open a browser; the link is {} ({})",
+                    failure.url, failure.reason
+                ),
                 true,
             ),
         }

@@ -20,7 +20,11 @@ pub fn open(url: &str) -> Result<(), String> {
     check_url(url)?;
     let mut failures = Vec::new();
     if let Some(browser) = std::env::var_os("BROWSER").filter(|value| !value.is_empty()) {
-        for entry in browser.to_string_lossy().split(':').filter(|entry| !entry.trim().is_empty()) {
+        for entry in browser
+            .to_string_lossy()
+            .split(':')
+            .filter(|entry| !entry.trim().is_empty())
+        {
             match browser_command(entry, url).and_then(run) {
                 Ok(()) => return Ok(()),
                 Err(reason) => failures.push(reason),
@@ -39,7 +43,8 @@ pub fn open(url: &str) -> Result<(), String> {
 /// The command for one `$BROWSER` entry: split into words without a shell, with `%s` replaced
 /// by the URL, or the URL appended when the entry has no `%s`.
 fn browser_command(entry: &str, url: &str) -> Result<Command, String> {
-    let words = shell_words::split(entry).map_err(|error| format!("BROWSER entry `{entry}`: {error}"))?;
+    let words =
+        shell_words::split(entry).map_err(|error| format!("BROWSER entry `{entry}`: {error}"))?;
     let Some((program, args)) = words.split_first() else {
         return Err(format!("BROWSER entry `{entry}` is empty"));
     };
@@ -91,13 +96,20 @@ mod tests {
     #[test]
     fn the_url_is_the_last_argument() {
         let command = browser_command("firefox --new-tab", "https://a.example/x").unwrap();
-        assert_eq!(argv(&command), ["firefox", "--new-tab", "https://a.example/x"]);
+        assert_eq!(
+            argv(&command),
+            ["firefox", "--new-tab", "https://a.example/x"]
+        );
     }
 
     #[test]
     fn percent_s_is_replaced_by_the_url() {
-        let command = browser_command("'my browser' --url=%s --flag", "https://a.example/").unwrap();
-        assert_eq!(argv(&command), ["my browser", "--url=https://a.example/", "--flag"]);
+        let command =
+            browser_command("'my browser' --url=%s --flag", "https://a.example/").unwrap();
+        assert_eq!(
+            argv(&command),
+            ["my browser", "--url=https://a.example/", "--flag"]
+        );
     }
 
     #[test]

@@ -32,22 +32,77 @@ const fn bind(
 
 /// Every key of the main screen, in the order the help overlay lists them.
 pub const KEYMAP: &[Binding] = &[
-    bind("↓ j", "next value", &[KeyCode::Down, KeyCode::Char('j')], Action::Next),
-    bind("↑ k", "previous value", &[KeyCode::Up, KeyCode::Char('k')], Action::Previous),
-    bind("Home g", "first value", &[KeyCode::Home, KeyCode::Char('g')], Action::First),
-    bind("End G", "last value", &[KeyCode::End, KeyCode::Char('G')], Action::Last),
+    bind(
+        "↓ j",
+        "next value",
+        &[KeyCode::Down, KeyCode::Char('j')],
+        Action::Next,
+    ),
+    bind(
+        "↑ k",
+        "previous value",
+        &[KeyCode::Up, KeyCode::Char('k')],
+        Action::Previous,
+    ),
+    bind(
+        "Home g",
+        "first value",
+        &[KeyCode::Home, KeyCode::Char('g')],
+        Action::First,
+    ),
+    bind(
+        "End G",
+        "last value",
+        &[KeyCode::End, KeyCode::Char('G')],
+        Action::Last,
+    ),
     bind("1-9", "value by number", &[], Action::SelectNumber(1)),
-    bind("Enter o", "open the video (or the highlighted link)", &[KeyCode::Enter, KeyCode::Char('o')], Action::Open),
-    bind("PgDn PgUp", "scroll the text", &[KeyCode::PageDown], Action::PageDown),
+    bind(
+        "Enter o",
+        "open the video (or the highlighted link)",
+        &[KeyCode::Enter, KeyCode::Char('o')],
+        Action::Open,
+    ),
+    bind(
+        "PgDn PgUp",
+        "scroll the text",
+        &[KeyCode::PageDown],
+        Action::PageDown,
+    ),
     bind("", "", &[KeyCode::PageUp], Action::PageUp),
-    bind("/", "filter by name and text", &[KeyCode::Char('/')], Action::StartFilter),
-    bind("i", "about: introduction and links", &[KeyCode::Char('i')], Action::ToggleAbout),
-    bind("Tab S-Tab", "next/previous link in about", &[KeyCode::Tab], Action::NextLink),
+    bind(
+        "/",
+        "filter by name and text",
+        &[KeyCode::Char('/')],
+        Action::StartFilter,
+    ),
+    bind(
+        "i",
+        "about: introduction and links",
+        &[KeyCode::Char('i')],
+        Action::ToggleAbout,
+    ),
+    bind(
+        "Tab S-Tab",
+        "next/previous link in about",
+        &[KeyCode::Tab],
+        Action::NextLink,
+    ),
     bind("", "", &[KeyCode::BackTab], Action::PreviousLink),
     bind("?", "this help", &[KeyCode::Char('?')], Action::ToggleHelp),
-    bind("Esc", "close, clear the filter, or quit", &[KeyCode::Esc], Action::Back),
+    bind(
+        "Esc",
+        "close, clear the filter, or quit",
+        &[KeyCode::Esc],
+        Action::Back,
+    ),
     bind("q Ctrl-C", "quit", &[KeyCode::Char('q')], Action::Quit),
-    bind("Ctrl-Z", "suspend to the shell (fg resumes)", &[], Action::Suspend),
+    bind(
+        "Ctrl-Z",
+        "suspend to the shell (fg resumes)",
+        &[],
+        Action::Suspend,
+    ),
 ];
 
 /// Rows of the help overlay: each shown binding, then what the mouse does.
@@ -111,8 +166,16 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
     let (column, row) = (mouse.column, mouse.row);
     match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Scroll { column, row, lines: 1 }),
-        MouseEventKind::ScrollUp => Some(Action::Scroll { column, row, lines: -1 }),
+        MouseEventKind::ScrollDown => Some(Action::Scroll {
+            column,
+            row,
+            lines: 1,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            column,
+            row,
+            lines: -1,
+        }),
         MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
         _ => None,
     }
@@ -149,7 +212,10 @@ mod tests {
 
     #[test]
     fn digits_select_by_number() {
-        assert_eq!(action_for(&app(), &press(KeyCode::Char('4'))), Some(Action::SelectNumber(4)));
+        assert_eq!(
+            action_for(&app(), &press(KeyCode::Char('4'))),
+            Some(Action::SelectNumber(4))
+        );
         assert_eq!(action_for(&app(), &press(KeyCode::Char('0'))), None);
     }
 
@@ -157,9 +223,18 @@ mod tests {
     fn typing_a_filter_turns_letters_into_text() {
         let mut app = app();
         app.update(Action::StartFilter);
-        assert_eq!(action_for(&app, &press(KeyCode::Char('q'))), Some(Action::FilterInput('q')));
-        assert_eq!(action_for(&app, &press(KeyCode::Char('j'))), Some(Action::FilterInput('j')));
-        assert_eq!(action_for(&app, &press(KeyCode::Enter)), Some(Action::AcceptFilter));
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('q'))),
+            Some(Action::FilterInput('q'))
+        );
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('j'))),
+            Some(Action::FilterInput('j'))
+        );
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Enter)),
+            Some(Action::AcceptFilter)
+        );
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(action_for(&app, &ctrl_c), Some(Action::Quit));
     }

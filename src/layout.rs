@@ -29,14 +29,16 @@ impl Areas {
             let wanted = u16::try_from(value_count.saturating_add(2)).unwrap_or(u16::MAX);
             let list_height = wanted.min(body.height * 2 / 5).max(3.min(body.height));
             let [list, detail] =
-                Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
+                Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)])
+                    .areas(body);
             (list, detail)
         } else {
-            // Number, marker, name and borders; at most two fifths of the width.
-            let wanted = u16::try_from(longest_name.saturating_add(8)).unwrap_or(u16::MAX);
-            let list_width = wanted.clamp(20, body.width * 2 / 5);
+            // Marker, number, name and borders; at most 45% of the width.
+            let wanted = u16::try_from(longest_name.saturating_add(7)).unwrap_or(u16::MAX);
+            let list_width = wanted.clamp(20, body.width * 9 / 20);
             let [list, detail] =
-                Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+                Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)])
+                    .areas(body);
             (list, detail)
         };
         Areas {
@@ -67,7 +69,7 @@ mod tests {
     fn wide_screens_put_the_list_beside_the_detail() {
         let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6);
         assert_eq!(areas.list.y, areas.detail.y);
-        assert_eq!(areas.list.width, 32);
+        assert_eq!(areas.list.width, 36);
         assert_eq!(areas.list.width + areas.detail.width, 80);
         assert_eq!((areas.header.height, areas.footer.height), (1, 1));
     }
@@ -86,7 +88,10 @@ mod tests {
             let screen = Rect::new(0, 0, width, height);
             let areas = Areas::new(screen, 29, 100_000);
             for area in [areas.header, areas.list, areas.detail, areas.footer] {
-                assert!(screen.contains(area.as_position()) || area.area() == 0, "{width}x{height}");
+                assert!(
+                    screen.contains(area.as_position()) || area.area() == 0,
+                    "{width}x{height}"
+                );
             }
         }
     }

@@ -111,7 +111,8 @@ fn config_file() -> Option<PathBuf> {
 
 /// Prints every problem to stderr, coloured when stderr is a terminal that wants colour.
 fn report(error: &LoadError) -> ExitCode {
-    let styled = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    let styled = io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     eprintln!("{}", error.render(styled));
     ExitCode::from(INVALID_INPUT)
 }
@@ -149,8 +150,13 @@ fn summary(document: &Document) -> String {
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
 fn print(text: &str) -> Result<ExitCode> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error).context("cannot write the output"),
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            Err(error).context("cannot write the output")
+        }
         _ => Ok(ExitCode::SUCCESS),
     }
 }
@@ -179,10 +185,16 @@ fn find_value(document: &Document, wanted: &str) -> Result<usize> {
         if (1..=values.len()).contains(&number) {
             return Ok(number - 1);
         }
-        bail!("there is no value {number}; the values are numbered 1 to {}", values.len());
+        bail!(
+            "there is no value {number}; the values are numbered 1 to {}",
+            values.len()
+        );
     }
     let lower = wanted.to_lowercase();
-    if let Some(index) = values.iter().position(|value| value.name.to_lowercase() == lower) {
+    if let Some(index) = values
+        .iter()
+        .position(|value| value.name.to_lowercase() == lower)
+    {
         return Ok(index);
     }
     let starting: Vec<usize> = (0..values.len())
@@ -196,7 +208,11 @@ fn find_value(document: &Document, wanted: &str) -> Result<usize> {
                 .iter()
                 .map(|index| format!("“{}”", text::visible(&values[*index].name)))
                 .collect();
-            bail!("“{}” could be any of {}; type more of the name", text::visible(wanted), names.join(", "))
+            bail!(
+                "“{}” could be any of {}; type more of the name",
+                text::visible(wanted),
+                names.join(", ")
+            )
         }
     }
 }
@@ -221,9 +237,21 @@ mod tests {
     fn unknown_and_ambiguous_names_are_errors() {
         let document = builtin();
         let ambiguous = find_value(&document, "co").unwrap_err().to_string();
-        assert!(ambiguous.contains("“Compassion”") && ambiguous.contains("“Commitment to quality of care”"), "{ambiguous}");
-        assert_eq!(find_value(&document, "kindness").unwrap_err().to_string(), "no value is named “kindness”");
-        assert!(find_value(&document, "7").unwrap_err().to_string().contains("numbered 1 to 6"));
+        assert!(
+            ambiguous.contains("“Compassion”")
+                && ambiguous.contains("“Commitment to quality of care”"),
+            "{ambiguous}"
+        );
+        assert_eq!(
+            find_value(&document, "kindness").unwrap_err().to_string(),
+            "no value is named “kindness”"
+        );
+        assert!(
+            find_value(&document, "7")
+                .unwrap_err()
+                .to_string()
+                .contains("numbered 1 to 6")
+        );
         assert!(find_value(&document, "0").is_err());
         assert!(find_value(&document, "").is_err());
     }

@@ -31,7 +31,11 @@ fn text(document: &Document) -> String {
     }
     for (index, value) in document.values.iter().enumerate() {
         let heading = format!("{}. {}", index + 1, visible(&value.name));
-        let _ = writeln!(out, "\n\n{heading}\n{}", "-".repeat(heading.chars().count()));
+        let _ = writeln!(
+            out,
+            "\n\n{heading}\n{}",
+            "-".repeat(heading.chars().count())
+        );
         for paragraph in value.paragraphs() {
             let _ = writeln!(out, "\n{}", visible(&paragraph));
         }
@@ -83,17 +87,19 @@ fn markdown(document: &Document) -> String {
 fn inline(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in visible(text).chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&')
-        {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&'
+        ) {
             escaped.push('\\');
         }
         escaped.push(c);
     }
     // A line that starts like a list item or a rule would change the block's meaning.
     let starts_block = escaped.starts_with(['-', '+', '='])
-        || escaped
-            .split_once(['.', ')'])
-            .is_some_and(|(number, _)| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()));
+        || escaped.split_once(['.', ')']).is_some_and(|(number, _)| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+        });
     if starts_block {
         let digits = escaped.chars().take_while(char::is_ascii_digit).count();
         escaped.insert(digits, '\\');
@@ -104,7 +110,10 @@ fn inline(text: &str) -> String {
 /// A URL inside an autolink, where only `<`, `>` and spaces would break it; validated URLs have
 /// none, but percent-encoding them keeps that true whatever the input.
 fn url(text: &str) -> String {
-    visible(text).replace('<', "%3C").replace('>', "%3E").replace(' ', "%20")
+    visible(text)
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+        .replace(' ', "%20")
 }
 
 #[cfg(test)]
@@ -130,12 +139,19 @@ mod tests {
 
     #[test]
     fn json_holds_the_whole_document() {
-        let json: serde_json::Value = serde_json::from_str(&render(&builtin(), Format::Json)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&builtin(), Format::Json)).unwrap();
         assert_eq!(json["title"], "Our values");
         assert_eq!(json["values"].as_array().map(Vec::len), Some(6));
         assert_eq!(json["values"][1]["name"], "Compassion");
-        assert_eq!(json["values"][1]["video"], "https://www.youtube.com/watch?v=ri-ty0j2ojs");
-        assert_eq!(json["links"][0]["label"], "The NHS Constitution for England");
+        assert_eq!(
+            json["values"][1]["video"],
+            "https://www.youtube.com/watch?v=ri-ty0j2ojs"
+        );
+        assert_eq!(
+            json["links"][0]["label"],
+            "The NHS Constitution for England"
+        );
     }
 
     #[test]
@@ -149,7 +165,10 @@ mod tests {
 
     #[test]
     fn markdown_escapes_what_would_become_markup() {
-        assert_eq!(inline("a *b* _c_ [d](e) <f>"), r"a \*b\* \_c\_ \[d\](e) \<f\>");
+        assert_eq!(
+            inline("a *b* _c_ [d](e) <f>"),
+            r"a \*b\* \_c\_ \[d\](e) \<f\>"
+        );
         assert_eq!(inline("1. not a list"), r"1\. not a list");
         assert_eq!(inline("- not a list"), r"\- not a list");
         assert_eq!(inline("plain words, 1.5 - ok"), "plain words, 1.5 - ok");

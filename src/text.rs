@@ -50,7 +50,13 @@ pub fn replace_c1_controls(text: &str) -> Cow<'_, str> {
     }
     Cow::Owned(
         text.chars()
-            .map(|c| if matches!(c, '\u{80}'..='\u{9f}') { '¤' } else { c })
+            .map(|c| {
+                if matches!(c, '\u{80}'..='\u{9f}') {
+                    '¤'
+                } else {
+                    c
+                }
+            })
             .collect(),
     )
 }

@@ -33,7 +33,8 @@ enum Message {
 pub fn run(mut app: App, theme: Theme) -> Result<ExitCode> {
     let (sender, receiver) = mpsc::channel();
     // Registered before the screen is taken over, so a signal can never skip the restore.
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot watch for signals")?;
+    let mut signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot watch for signals")?;
     let signal_sender = sender.clone();
     thread::spawn(move || {
         for signal in signals.forever() {
@@ -73,7 +74,9 @@ fn event_loop(
                 Message::Input(event) => keys::action_for(app, &event),
                 Message::Action(action) => Some(action),
                 Message::Signal(signal) => return Ok(ExitCode::from(128 + signal as u8)),
-                Message::InputFailed(error) => return Err(error).context("cannot read the keyboard"),
+                Message::InputFailed(error) => {
+                    return Err(error).context("cannot read the keyboard");
+                }
             };
             if let Some(action) = action {
                 break action;
@@ -125,13 +128,23 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 fn take_over() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
 }
 
 /// Hands the terminal back: main screen, cooked mode, cursor shown, mouse released. Safe to call
 /// more than once and from the panic hook.
 fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
 }
 

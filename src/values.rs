@@ -83,7 +83,12 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, error } => {
-                write!(f, "{}: cannot read the file: {}", show_path(path), io_reason(error))
+                write!(
+                    f,
+                    "{}: cannot read the file: {}",
+                    show_path(path),
+                    io_reason(error)
+                )
             }
             LoadError::IsDirectory { path } => {
                 write!(f, "{}: is a directory, not a values file", show_path(path))

@@ -52,7 +52,10 @@ mod tests {
 
     #[test]
     fn breaks_at_spaces() {
-        assert_eq!(wrap("We speak up when things go wrong.", 12), ["We speak up", "when things", "go wrong."]);
+        assert_eq!(
+            wrap("We speak up when things go wrong.", 12),
+            ["We speak up", "when things", "go wrong."]
+        );
     }
 
     #[test]
@@ -62,7 +65,10 @@ mod tests {
 
     #[test]
     fn wide_characters_count_two_columns() {
-        assert_eq!(wrap("日本語のテキスト", 5), ["日本", "語の", "テキ", "スト"]);
+        assert_eq!(
+            wrap("日本語のテキスト", 5),
+            ["日本", "語の", "テキ", "スト"]
+        );
         assert_eq!(wrap("日", 1), ["日"]);
     }
 

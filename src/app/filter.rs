@@ -42,7 +42,10 @@ mod tests {
 
     #[test]
     fn matches_name_or_text_ignoring_case() {
-        let compassion = value("Compassion", "We ensure that compassion is central to the CARE");
+        let compassion = value(
+            "Compassion",
+            "We ensure that compassion is central to the CARE",
+        );
         assert!(matches(&compassion, &query("COMPASS")));
         assert!(matches(&compassion, &query("care")));
         assert!(matches(&compassion, &query("")));

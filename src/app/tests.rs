@@ -1,0 +1,328 @@
+use super::*;
+use crate::values::{self, Value};
+
+fn app() -> App {
+    let mut app = App::new(values::builtin().expect("the built-in values are valid"));
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn app_with(count: usize) -> App {
+    let mut document = values::builtin().expect("the built-in values are valid");
+    document.values = (1..=count)
+        .map(|n| Value {
+            name: format!("Value {n}"),
+            text: format!("Text of value {n}."),
+            video: None,
+        })
+        .collect();
+    let mut app = App::new(document);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn selected_name(app: &App) -> Option<&str> {
+    app.selected()
+        .map(|index| app.document.values[index].name.as_str())
+}
+
+fn type_filter(app: &mut App, text: &str) {
+    app.update(Action::StartFilter);
+    for c in text.chars() {
+        app.update(Action::FilterInput(c));
+    }
+}
+
+#[test]
+fn moves_stop_at_the_ends() {
+    let mut app = app();
+    assert_eq!(selected_name(&app), Some("Working together for patients"));
+    app.update(Action::Previous);
+    assert_eq!(app.cursor, 0);
+    app.update(Action::Next);
+    assert_eq!(selected_name(&app), Some("Compassion"));
+    app.update(Action::Last);
+    assert_eq!(selected_name(&app), Some("Everyone counts"));
+    app.update(Action::Next);
+    assert_eq!(selected_name(&app), Some("Everyone counts"));
+    app.update(Action::First);
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn digits_select_by_number() {
+    let mut app = app();
+    app.update(Action::SelectNumber(4));
+    assert_eq!(selected_name(&app), Some("Improving lives"));
+    app.update(Action::SelectNumber(9));
+    assert_eq!(selected_name(&app), Some("Improving lives"));
+    assert!(app.status.as_ref().is_some_and(|status| status.is_error));
+}
+
+#[test]
+fn a_number_hidden_by_the_filter_clears_it() {
+    let mut app = app();
+    type_filter(&mut app, "dignity");
+    app.update(Action::AcceptFilter);
+    app.update(Action::SelectNumber(2));
+    assert_eq!(selected_name(&app), Some("Compassion"));
+    assert!(app.filter.is_empty());
+    assert_eq!(app.visible.len(), 6);
+}
+
+#[test]
+fn open_asks_for_the_selected_video() {
+    let mut app = app();
+    app.update(Action::Next);
+    assert_eq!(
+        app.update(Action::Open),
+        Some(Effect::OpenUrl(
+            "https://www.youtube.com/watch?v=ri-ty0j2ojs".to_owned()
+        ))
+    );
+}
+
+#[test]
+fn a_value_without_video_says_so() {
+    let mut app = app_with(3);
+    assert_eq!(app.update(Action::Open), None);
+    let status = app.status.clone().expect("a status message");
+    assert!(status.is_error);
+    assert_eq!(status.text, "“Value 1” has no video.");
+}
+
+#[test]
+fn launch_results_reach_the_status_line() {
+    let mut app = app();
+    app.update(Action::Launched(Ok("https://example.org".to_owned())));
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Opened https://example.org in the browser.")
+    );
+    app.update(Action::Launched(Err(LaunchFailure {
+        url: "https://example.org".to_owned(),
+        reason: "no desktop".to_owned(),
+    })));
+    let status = app.status.clone().expect("a status message");
+    assert!(status.is_error);
+    assert!(
+        status.text.contains("https://example.org"),
+        "the failure shows the link to copy"
+    );
+    app.update(Action::Next);
+    assert_eq!(app.status, None, "the next key clears the message");
+}
+
+#[test]
+fn filtering_narrows_as_you_type_and_keeps_the_selection() {
+    let mut app = app();
+    app.update(Action::SelectNumber(5));
+    type_filter(&mut app, "CARE");
+    let names: Vec<&str> = app
+        .visible
+        .iter()
+        .map(|i| app.document.values[*i].name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Working together for patients",
+            "Compassion",
+            "Respect and dignity",
+            "Commitment to quality of care"
+        ]
+    );
+    assert_eq!(selected_name(&app), Some("Commitment to quality of care"));
+    for c in " we".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    assert_eq!(app.visible, [1, 4], "“the care we provide”");
+    for _ in 0..3 {
+        app.update(Action::FilterBackspace);
+    }
+    assert_eq!(app.visible.len(), 4);
+    assert_eq!(selected_name(&app), Some("Commitment to quality of care"));
+}
+
+#[test]
+fn enter_keeps_the_filter_and_esc_clears_it() {
+    let mut app = app();
+    type_filter(&mut app, "dign");
+    app.update(Action::AcceptFilter);
+    assert!(!app.filter_editing);
+    assert_eq!(app.filter, "dign");
+    assert_eq!(app.visible, [2]);
+    app.update(Action::Next);
+    assert_eq!(selected_name(&app), Some("Respect and dignity"));
+    assert_eq!(
+        app.update(Action::Back),
+        None,
+        "Esc clears the filter before it quits"
+    );
+    assert!(app.filter.is_empty());
+    assert_eq!(app.visible.len(), 6);
+    assert_eq!(selected_name(&app), Some("Respect and dignity"));
+    assert_eq!(app.update(Action::Back), Some(Effect::Quit));
+}
+
+#[test]
+fn a_filter_matching_nothing_selects_nothing() {
+    let mut app = app();
+    type_filter(&mut app, "zebra");
+    assert_eq!(app.selected(), None);
+    app.update(Action::Next);
+    assert_eq!(app.update(Action::Open), None);
+    assert!(app.detail_blocks()[0].text.contains("zebra"));
+}
+
+#[test]
+fn about_offers_the_source_and_the_links() {
+    let mut app = app();
+    app.update(Action::ToggleAbout);
+    assert_eq!(app.view, View::About { link: 0 });
+    assert_eq!(
+        app.update(Action::Open),
+        Some(Effect::OpenUrl(
+            "https://hee.nhs.uk/about/our-values".to_owned()
+        ))
+    );
+    app.update(Action::NextLink);
+    let Some(Effect::OpenUrl(url)) = app.update(Action::Open) else {
+        panic!("the second link opens");
+    };
+    assert!(url.starts_with("https://www.gov.uk/government/publications/the-nhs-constitution"));
+    app.update(Action::NextLink);
+    assert_eq!(app.view, View::About { link: 0 }, "Tab wraps around");
+    app.update(Action::PreviousLink);
+    assert_eq!(app.view, View::About { link: 1 });
+    assert_eq!(app.update(Action::Back), None);
+    assert_eq!(app.view, View::Value);
+}
+
+#[test]
+fn moving_in_the_list_leaves_about() {
+    let mut app = app();
+    app.update(Action::ToggleAbout);
+    app.update(Action::Next);
+    assert_eq!(app.view, View::Value);
+    assert_eq!(app.cursor, 1);
+}
+
+#[test]
+fn help_captures_keys_until_closed() {
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    assert!(app.help_open);
+    app.update(Action::Next);
+    assert_eq!(app.cursor, 0, "keys scroll the help, not the list");
+    assert_eq!(app.update(Action::Back), None);
+    assert!(!app.help_open);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn paging_scrolls_the_detail_within_its_text() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    let lines = app.detail_line_count();
+    let height = usize::from(crate::layout::detail_inner(app.areas().detail).height);
+    assert!(
+        lines > height,
+        "the text overflows a small screen ({lines} lines, {height} rows)"
+    );
+    app.update(Action::PageDown);
+    assert_eq!(app.detail_scroll, height - 1);
+    for _ in 0..20 {
+        app.update(Action::PageDown);
+    }
+    assert_eq!(app.detail_scroll, lines - height, "stops at the last line");
+    app.update(Action::PageUp);
+    assert_eq!(app.detail_scroll, lines - height - (height - 1));
+    app.update(Action::Next);
+    assert_eq!(app.detail_scroll, 0, "a new value starts at the top");
+}
+
+#[test]
+fn the_list_scrolls_to_keep_the_selection_in_view() {
+    let mut app = app_with(100);
+    let rows = usize::from(crate::layout::list_inner(app.areas().list).height);
+    app.update(Action::Last);
+    assert_eq!(app.cursor, 99);
+    assert_eq!(app.list_offset, 100 - rows);
+    app.update(Action::First);
+    assert_eq!(app.list_offset, 0);
+    for _ in 0..rows {
+        app.update(Action::Next);
+    }
+    assert_eq!(app.list_offset, 1);
+}
+
+#[test]
+fn a_click_selects_the_row_under_it_and_the_wheel_scrolls_the_pane_under_it() {
+    let mut app = app_with(100);
+    let list = crate::layout::list_inner(app.areas().list);
+    app.update(Action::Click {
+        column: list.x + 3,
+        row: list.y + 4,
+    });
+    assert_eq!(app.cursor, 4);
+    app.update(Action::Click {
+        column: list.x + 3,
+        row: list.bottom() + 5,
+    });
+    assert_eq!(app.cursor, 4, "a click outside the rows changes nothing");
+    app.update(Action::Scroll {
+        column: list.x,
+        row: list.y,
+        lines: 1,
+    });
+    assert_eq!(app.cursor, 5, "the wheel over the list moves the selection");
+
+    let mut app = self::app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    let detail = app.areas().detail;
+    app.update(Action::Scroll {
+        column: detail.x + 2,
+        row: detail.y + 2,
+        lines: 1,
+    });
+    assert_eq!(app.detail_scroll, WHEEL_LINES as usize);
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn resizing_keeps_offsets_valid() {
+    let mut app = app_with(100);
+    app.update(Action::Last);
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    let rows = usize::from(crate::layout::list_inner(app.areas().list).height);
+    assert_eq!(app.list_offset, 100 - rows);
+    app.update(Action::Resize {
+        width: 1,
+        height: 1,
+    });
+    assert!(app.list_offset <= app.cursor);
+}
+
+#[test]
+fn esc_with_nothing_open_quits_and_q_always_does() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Back), Some(Effect::Quit));
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}

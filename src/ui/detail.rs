@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::Theme;
-use crate::layout;
 use crate::app::{App, BlockKind, View};
+use crate::layout;
 use crate::wrap::wrap;
 
 pub struct Detail<'a> {
@@ -42,7 +42,11 @@ impl Widget for Detail<'_> {
                 lines.push(Line::default());
             }
             let style = self.style(content.kind);
-            lines.extend(wrap(&content.text, width).into_iter().map(|line| Line::styled(line.to_owned(), style)));
+            lines.extend(
+                wrap(&content.text, width)
+                    .into_iter()
+                    .map(|line| Line::styled(line.to_owned(), style)),
+            );
         }
         let total = lines.len();
         let scroll = app.detail_scroll.min(total.saturating_sub(height));

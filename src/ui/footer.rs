@@ -27,12 +27,25 @@ impl Widget for Footer<'_> {
                 Span::styled("  Enter keep · Esc clear", self.theme.hint),
             ])
         } else if let Some(status) = &app.status {
-            let style = if status.is_error { self.theme.error } else { self.theme.success };
+            let style = if status.is_error {
+                self.theme.error
+            } else {
+                self.theme.success
+            };
             let text = visible(&status.text);
-            Line::from(Span::styled(format!(" {}", truncate(&text, width.saturating_sub(1))), style))
+            Line::from(Span::styled(
+                format!(" {}", truncate(&text, width.saturating_sub(1))),
+                style,
+            ))
         } else {
             let hints: &[(&str, &str)] = match app.view {
-                View::About { .. } => &[("Tab", "next link"), ("Enter", "open"), ("Esc", "back"), ("?", "help"), ("q", "quit")],
+                View::About { .. } => &[
+                    ("Tab", "next link"),
+                    ("Enter", "open"),
+                    ("Esc", "back"),
+                    ("?", "help"),
+                    ("q", "quit"),
+                ],
                 View::Value => &[
                     ("↑↓", "move"),
                     ("Enter", "video"),

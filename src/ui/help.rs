@@ -17,7 +17,11 @@ pub struct Help<'a> {
 impl Widget for Help<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let rows = help_rows();
-        let key_width = rows.iter().map(|(keys, _)| keys.chars().count()).max().unwrap_or(0);
+        let key_width = rows
+            .iter()
+            .map(|(keys, _)| keys.chars().count())
+            .max()
+            .unwrap_or(0);
         let text_width = rows
             .iter()
             .map(|(_, description)| description.chars().count())

@@ -58,7 +58,11 @@ impl Widget for List<'_> {
                 let text = format!("{prefix}{}", truncate(&name, room));
                 let padding = width.saturating_sub(text.width());
                 let line = Line::from(format!("{text}{}", " ".repeat(padding)));
-                if is_selected { line.style(selected_style) } else { line }
+                if is_selected {
+                    line.style(selected_style)
+                } else {
+                    line
+                }
             })
             .collect();
         if rows.is_empty() && !app.filter.is_empty() {

@@ -33,8 +33,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = visible(&app.document.title);
-    let line = Line::from(vec![Span::raw(" "), Span::raw(truncate(&title, usize::from(area.width).saturating_sub(1)))])
-        .style(theme.header);
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::raw(truncate(&title, usize::from(area.width).saturating_sub(1))),
+    ])
+    .style(theme.header);
     frame.render_widget(line, area);
 }
 

@@ -30,7 +30,10 @@ impl Theme {
     /// reads on dark and light terminals alike.
     pub fn nhs(true_colour: bool) -> Theme {
         let blue = if true_colour { NHS_BLUE } else { NHS_BLUE_256 };
-        let on_blue = Style::new().fg(Color::White).bg(blue).add_modifier(Modifier::BOLD);
+        let on_blue = Style::new()
+            .fg(Color::White)
+            .bg(blue)
+            .add_modifier(Modifier::BOLD);
         Theme {
             header: on_blue,
             selected: on_blue,
@@ -70,8 +73,9 @@ impl Theme {
         if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
             return Theme::monochrome();
         }
-        let true_colour = std::env::var("COLORTERM")
-            .is_ok_and(|value| value.eq_ignore_ascii_case("truecolor") || value.eq_ignore_ascii_case("24bit"));
+        let true_colour = std::env::var("COLORTERM").is_ok_and(|value| {
+            value.eq_ignore_ascii_case("truecolor") || value.eq_ignore_ascii_case("24bit")
+        });
         Theme::nhs(true_colour)
     }
 }

@@ -9,7 +9,11 @@ fn problems(toml: &str) -> Vec<String> {
         Err(error) => error
             .to_string()
             .lines()
-            .map(|line| line.strip_prefix("v.toml:").expect("every line names the file").to_owned())
+            .map(|line| {
+                line.strip_prefix("v.toml:")
+                    .expect("every line names the file")
+                    .to_owned()
+            })
             .collect(),
     }
 }
@@ -18,7 +22,11 @@ fn problems(toml: &str) -> Vec<String> {
 fn the_built_in_document_is_the_source_page_mended() {
     let document = builtin().expect("the built-in values are valid");
     assert_eq!(document.title, "Our values");
-    let names: Vec<&str> = document.values.iter().map(|value| value.name.as_str()).collect();
+    let names: Vec<&str> = document
+        .values
+        .iter()
+        .map(|value| value.name.as_str())
+        .collect();
     assert_eq!(
         names,
         [
@@ -38,7 +46,10 @@ fn the_built_in_document_is_the_source_page_mended() {
     let improving = &document.values[3].text;
     assert!(improving.contains("We cherish excellence and professionalism wherever we find it – in the everyday things that make people's lives better"));
     assert_eq!(document.intro_paragraphs().len(), 3);
-    assert_eq!(document.source.as_deref(), Some("https://hee.nhs.uk/about/our-values"));
+    assert_eq!(
+        document.source.as_deref(),
+        Some("https://hee.nhs.uk/about/our-values")
+    );
     assert_eq!(document.links.len(), 1);
     assert_eq!(document.links[0].label, "The NHS Constitution for England");
 }
@@ -71,7 +82,10 @@ fn syntax_errors_name_line_and_column() {
 #[test]
 fn wrong_types_are_reported_at_the_value() {
     let toml = format!("{GOOD_VALUE}[[values]]\nname = 12\ntext = \"x\"\n");
-    assert_eq!(problems(&toml), ["5:8: value 2: `name` must be a string, found an integer"]);
+    assert_eq!(
+        problems(&toml),
+        ["5:8: value 2: `name` must be a string, found an integer"]
+    );
 }
 
 #[test]
@@ -89,12 +103,21 @@ fn empty_fields_are_rejected() {
 #[test]
 fn duplicate_names_ignoring_case_point_at_both() {
     let toml = format!("{GOOD_VALUE}[[values]]\nname = \"COMPASSION\"\ntext = \"y\"\n");
-    assert_eq!(problems(&toml), ["5:8: value 2: the name `COMPASSION` is used twice"]);
+    assert_eq!(
+        problems(&toml),
+        ["5:8: value 2: the name `COMPASSION` is used twice"]
+    );
     let Err(LoadError::Invalid { diagnostics, .. }) = parse(&toml, "v.toml") else {
         panic!("expected a validation error");
     };
-    let (first, label) = diagnostics[0].related.clone().expect("points at the first use");
-    assert_eq!(Location::of(&toml, first.start), Location { line: 2, column: 8 });
+    let (first, label) = diagnostics[0]
+        .related
+        .clone()
+        .expect("points at the first use");
+    assert_eq!(
+        Location::of(&toml, first.start),
+        Location { line: 2, column: 8 }
+    );
     assert_eq!(label, "first used here");
 }
 
@@ -120,7 +143,11 @@ fn only_web_links_are_accepted() {
         ("-x", "not a URL: relative URL without a base"),
     ] {
         let toml = format!("{GOOD_VALUE}video = \"{url}\"\n");
-        assert_eq!(problems(&toml), ["4:9: value 1: `video` is not a web link"], "{url}");
+        assert_eq!(
+            problems(&toml),
+            ["4:9: value 1: `video` is not a web link"],
+            "{url}"
+        );
         assert_eq!(check_url(url), Err(reason.to_owned()), "{url}");
     }
     assert_eq!(check_url("https://example.org/a?b=c"), Ok(()));
@@ -132,7 +159,10 @@ fn links_and_source_are_checked_too() {
     let toml = format!("source = \"mailto:x@example.org\"\n[[links]]\nlabel = \"L\"\n{GOOD_VALUE}");
     assert_eq!(
         problems(&toml),
-        ["1:10: the source page: `source` is not a web link", "2:1: link 1: missing `url`"]
+        [
+            "1:10: the source page: `source` is not a web link",
+            "2:1: link 1: missing `url`"
+        ]
     );
 }
 
@@ -145,12 +175,16 @@ fn a_file_without_values_is_an_error() {
 #[test]
 fn a_single_table_instead_of_an_array_is_explained() {
     let toml = "[values]\nname = \"x\"\ntext = \"y\"\n";
-    assert_eq!(problems(toml), ["1:1: `values` must be an array of tables, found a table"]);
+    assert_eq!(
+        problems(toml),
+        ["1:1: `values` must be an array of tables, found a table"]
+    );
 }
 
 #[test]
 fn every_problem_is_reported_in_file_order() {
-    let toml = "titel = 1\n[[values]]\nname = \"A\"\nvidoe = 2\n[[values]]\nname = \"a\"\ntext = 3\n";
+    let toml =
+        "titel = 1\n[[values]]\nname = \"A\"\nvidoe = 2\n[[values]]\nname = \"a\"\ntext = 3\n";
     assert_eq!(
         problems(toml),
         [
@@ -166,9 +200,15 @@ fn every_problem_is_reported_in_file_order() {
 #[test]
 fn control_characters_in_text_are_refused() {
     let toml = "[[values]]\nname = \"x\\u001b]2;owned\\u0007\"\ntext = \"y\"\n";
-    assert_eq!(problems(toml), ["2:8: value 1: `name` contains the control character U+001B"]);
+    assert_eq!(
+        problems(toml),
+        ["2:8: value 1: `name` contains the control character U+001B"]
+    );
     let c1 = "[[values]]\nname = \"x\"\ntext = \"a\u{9b}31m\"\n";
-    assert_eq!(problems(c1), ["3:8: value 1: `text` contains the control character U+009B"]);
+    assert_eq!(
+        problems(c1),
+        ["3:8: value 1: `text` contains the control character U+009B"]
+    );
 }
 
 #[test]
@@ -184,10 +224,18 @@ fn invalid_utf8_is_located() {
 fn missing_files_and_directories_are_named() {
     let directory = tempfile::tempdir().unwrap();
     let error = load_file(directory.path()).unwrap_err();
-    assert!(error.to_string().ends_with(": is a directory, not a values file"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .ends_with(": is a directory, not a values file"),
+        "{error}"
+    );
     let missing = directory.path().join("nope.toml");
     let error = load_file(&missing).unwrap_err();
-    assert_eq!(error.to_string(), format!("{}: cannot read the file: no such file", missing.display()));
+    assert_eq!(
+        error.to_string(),
+        format!("{}: cannot read the file: no such file", missing.display())
+    );
 }
 
 #[test]
@@ -211,7 +259,10 @@ error: v.toml has 1 problem";
 fn windows_line_endings_and_wrapped_paragraphs_read_naturally() {
     let toml = "[[values]]\r\nname = \"x\"\r\ntext = \"\"\"\r\nline one\r\nline two\r\n\r\nnext\r\n\"\"\"\r\n";
     let document = parse(toml, "v.toml").unwrap();
-    assert_eq!(document.values[0].paragraphs(), ["line one line two", "next"]);
+    assert_eq!(
+        document.values[0].paragraphs(),
+        ["line one line two", "next"]
+    );
 }
 
 #[test]
@@ -219,6 +270,9 @@ fn locations_count_characters_not_bytes() {
     let text = "ab\ncafé x";
     assert_eq!(Location::of(text, 0), Location { line: 1, column: 1 });
     assert_eq!(Location::of(text, 3), Location { line: 2, column: 1 });
-    assert_eq!(Location::of(text, text.len() - 1), Location { line: 2, column: 6 });
+    assert_eq!(
+        Location::of(text, text.len() - 1),
+        Location { line: 2, column: 6 }
+    );
     assert_eq!(Location::of(text, 999), Location { line: 2, column: 7 });
 }

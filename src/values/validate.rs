@@ -43,7 +43,11 @@ fn syntax(error: &toml::de::Error) -> Diagnostic {
         Some((what, expected)) => (what.to_owned(), format!("expected {expected}")),
         None => (message.to_owned(), String::new()),
     };
-    Diagnostic::new(format!("TOML syntax: {title}"), error.span().unwrap_or(0..0), label)
+    Diagnostic::new(
+        format!("TOML syntax: {title}"),
+        error.span().unwrap_or(0..0),
+        label,
+    )
 }
 
 #[derive(Default)]
@@ -80,8 +84,12 @@ impl Checker {
     fn values(&mut self, table: &DeTable<'_>, text_len: usize) -> Vec<Value> {
         if table.get("values").is_none() {
             self.problems.push(
-                Diagnostic::new("the file has no values", text_len..text_len, "expected `[[values]]`")
-                    .with_help("add at least one `[[values]]` table with a `name` and a `text`"),
+                Diagnostic::new(
+                    "the file has no values",
+                    text_len..text_len,
+                    "expected `[[values]]`",
+                )
+                .with_help("add at least one `[[values]]` table with a `name` and a `text`"),
             );
             return Vec::new();
         }
@@ -171,7 +179,10 @@ impl Checker {
                 Some(inner) => tables.push((element.span(), inner)),
                 None => self.problems.push(Diagnostic {
                     span: element.span(),
-                    ..wrong_type(&format!("an array containing {}", describe(element.get_ref())))
+                    ..wrong_type(&format!(
+                        "an array containing {}",
+                        describe(element.get_ref())
+                    ))
                 }),
             }
         }
@@ -197,11 +208,19 @@ impl Checker {
     }
 
     /// An optional string; problems are recorded and give `None`.
-    fn string(&mut self, table: &DeTable<'_>, key: &str, context: &str) -> Option<(String, Range<usize>)> {
+    fn string(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        context: &str,
+    ) -> Option<(String, Range<usize>)> {
         let value = table.get(key)?;
         let Some(text) = value.get_ref().as_str() else {
             self.problems.push(Diagnostic::new(
-                format!("{context}: `{key}` must be a string, found {}", describe(value.get_ref())),
+                format!(
+                    "{context}: `{key}` must be a string, found {}",
+                    describe(value.get_ref())
+                ),
                 value.span(),
                 "expected a string",
             ));
@@ -263,8 +282,12 @@ impl Checker {
             Ok(()) => Some(text),
             Err(reason) => {
                 self.problems.push(
-                    Diagnostic::new(format!("{context}: `{key}` is not a web link"), span, reason)
-                        .with_help("links must start with `https://` or `http://`"),
+                    Diagnostic::new(
+                        format!("{context}: `{key}` is not a web link"),
+                        span,
+                        reason,
+                    )
+                    .with_help("links must start with `https://` or `http://`"),
                 );
                 None
             }
