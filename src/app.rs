@@ -249,13 +249,22 @@ impl App {
 
     /// Lines of wrapped detail content for the current detail pane width.
     pub fn detail_line_count(&self) -> usize {
+        self.block_lines().last().map_or(0, |lines| lines.end)
+    }
+
+    /// The lines each detail block occupies once wrapped, with a blank line between blocks.
+    fn block_lines(&self) -> Vec<std::ops::Range<usize>> {
         let width = usize::from(layout::detail_inner(self.areas().detail).width);
-        let blocks = self.detail_blocks();
-        let lines: usize = blocks
+        let mut start = 0;
+        self.detail_blocks()
             .iter()
-            .map(|block| wrap::line_count(&block.text, width))
-            .sum();
-        lines + blocks.len().saturating_sub(1)
+            .map(|block| {
+                let end = start + wrap::line_count(&block.text, width);
+                let lines = start..end;
+                start = end + 1;
+                lines
+            })
+            .collect()
     }
 
     fn detail_height(&self) -> usize {
@@ -478,7 +487,28 @@ impl App {
             if count > 0 {
                 let next = (link as isize + step).rem_euclid(count as isize) as usize;
                 self.view = View::About { link: next };
+                self.scroll_to_highlighted_link();
             }
+        }
+    }
+
+    /// Scrolls the About page just enough to show the highlighted link whole.
+    fn scroll_to_highlighted_link(&mut self) {
+        let blocks = self.detail_blocks();
+        let Some(position) = blocks
+            .iter()
+            .position(|block| block.kind == BlockKind::Link { highlighted: true })
+        else {
+            return;
+        };
+        let Some(lines) = self.block_lines().get(position).cloned() else {
+            return;
+        };
+        let height = self.detail_height().max(1);
+        if lines.start < self.detail_scroll {
+            self.detail_scroll = lines.start;
+        } else if lines.end > self.detail_scroll + height {
+            self.detail_scroll = lines.end.saturating_sub(height).min(lines.start);
         }
     }
 

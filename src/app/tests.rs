@@ -206,6 +206,38 @@ fn about_offers_the_source_and_the_links() {
 }
 
 #[test]
+fn tab_scrolls_the_highlighted_link_into_view() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 60,
+        height: 16,
+    });
+    app.update(Action::ToggleAbout);
+    assert_eq!(app.detail_scroll, 0);
+    app.update(Action::NextLink);
+    let height = usize::from(crate::layout::detail_inner(app.areas().detail).height);
+    assert_eq!(
+        app.detail_scroll,
+        app.detail_line_count() - height,
+        "the last link is at the end"
+    );
+    app.update(Action::NextLink);
+    let shown = app.detail_scroll;
+    assert_eq!(app.view, View::About { link: 0 });
+    assert_eq!(
+        shown,
+        app.detail_line_count() - height,
+        "the first link is already in view"
+    );
+    for _ in 0..10 {
+        app.update(Action::PageUp);
+    }
+    assert_eq!(app.detail_scroll, 0);
+    app.update(Action::PreviousLink);
+    assert_eq!(app.detail_scroll, shown);
+}
+
+#[test]
 fn moving_in_the_list_leaves_about() {
     let mut app = app();
     app.update(Action::ToggleAbout);
