@@ -18,6 +18,9 @@ pub use filter::matches;
 /// Lines the detail text moves per notch of the mouse wheel.
 const WHEEL_LINES: isize = 3;
 
+/// The most lines the footer grows to for a long status message.
+pub const MAX_STATUS_LINES: usize = 3;
+
 /// Something the user asked for, or something that happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -169,7 +172,20 @@ impl App {
 
     /// Where the panes go on the current screen.
     pub fn areas(&self) -> Areas {
-        Areas::new(self.screen, self.longest_name, self.visible.len())
+        Areas::new(
+            self.screen,
+            self.longest_name,
+            self.visible.len(),
+            self.status_lines().len().clamp(1, MAX_STATUS_LINES) as u16,
+        )
+    }
+
+    /// The status message wrapped to the screen width, after a column of margin.
+    pub fn status_lines(&self) -> Vec<&str> {
+        let width = usize::from(self.screen.width).saturating_sub(1);
+        self.status
+            .as_ref()
+            .map_or_else(Vec::new, |status| wrap::wrap(&status.text, width))
     }
 
     /// Index into `document.values` of the selected value, if any value is visible.
@@ -546,6 +562,7 @@ impl App {
     }
 
     fn set_status(&mut self, text: String, is_error: bool) {
+        let text = visible(&text).into_owned();
         self.status = Some(Status { text, is_error });
     }
 }

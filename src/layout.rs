@@ -16,12 +16,13 @@ pub struct Areas {
 }
 
 impl Areas {
-    /// Splits `screen`; `longest_name` (in columns) sizes the list so names fit where they can.
-    pub fn new(screen: Rect, longest_name: usize, value_count: usize) -> Areas {
+    /// Splits `screen`; `longest_name` (in columns) sizes the list so names fit where they can,
+    /// and the footer takes `footer_lines` so that a long message (a link to copy) is not cut.
+    pub fn new(screen: Rect, longest_name: usize, value_count: usize, footer_lines: u16) -> Areas {
         let [header, body, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(footer_lines),
         ])
         .areas(screen);
         let (list, detail) = if screen.width < STACK_BELOW_COLUMNS {
@@ -67,7 +68,7 @@ mod tests {
 
     #[test]
     fn wide_screens_put_the_list_beside_the_detail() {
-        let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6);
+        let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6, 1);
         assert_eq!(areas.list.y, areas.detail.y);
         assert_eq!(areas.list.width, 36);
         assert_eq!(areas.list.width + areas.detail.width, 80);
@@ -76,7 +77,7 @@ mod tests {
 
     #[test]
     fn narrow_screens_stack_the_list_above_the_detail() {
-        let areas = Areas::new(Rect::new(0, 0, 40, 20), 29, 6);
+        let areas = Areas::new(Rect::new(0, 0, 40, 20), 29, 6, 1);
         assert_eq!(areas.list.x, areas.detail.x);
         assert_eq!(areas.list.height, 7);
         assert_eq!(areas.detail.y, areas.list.bottom());
@@ -86,7 +87,7 @@ mod tests {
     fn tiny_screens_do_not_overflow() {
         for (width, height) in [(1, 1), (2, 3), (59, 2), (60, 1), (0, 0)] {
             let screen = Rect::new(0, 0, width, height);
-            let areas = Areas::new(screen, 29, 100_000);
+            let areas = Areas::new(screen, 29, 100_000, 3);
             for area in [areas.header, areas.list, areas.detail, areas.footer] {
                 assert!(
                     screen.contains(area.as_position()) || area.area() == 0,

@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, truncate};
-use crate::app::{App, View};
+use crate::app::{App, MAX_STATUS_LINES, View};
 use crate::text::visible;
 
 pub struct Footer<'a> {
@@ -19,24 +19,39 @@ impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = usize::from(area.width);
-        let line = if app.filter_editing {
-            Line::from(vec![
+        let lines = if app.filter_editing {
+            vec![Line::from(vec![
                 Span::styled(" /", self.theme.key),
                 Span::raw(visible(&app.filter).into_owned()),
                 Span::styled("█", self.theme.hint),
                 Span::styled("  Enter keep · Esc clear", self.theme.hint),
-            ])
+            ])]
         } else if let Some(status) = &app.status {
             let style = if status.is_error {
                 self.theme.error
             } else {
                 self.theme.success
             };
-            let text = visible(&status.text);
-            Line::from(Span::styled(
-                format!(" {}", truncate(&text, width.saturating_sub(1))),
-                style,
-            ))
+            let wrapped = app.status_lines();
+            let shown = wrapped.len().min(MAX_STATUS_LINES);
+            wrapped
+                .iter()
+                .take(shown)
+                .enumerate()
+                .map(|(index, line)| {
+                    // The last line shown says so when the message goes on.
+                    let cut = index + 1 == shown && shown < wrapped.len();
+                    let text = if cut {
+                        format!("{line}…")
+                    } else {
+                        (*line).to_owned()
+                    };
+                    Line::styled(
+                        format!(" {}", truncate(&text, width.saturating_sub(1))),
+                        style,
+                    )
+                })
+                .collect()
         } else {
             let hints: &[(&str, &str)] = match app.view {
                 View::About { .. } => &[
@@ -55,9 +70,9 @@ impl Widget for Footer<'_> {
                     ("q", "quit"),
                 ],
             };
-            self.hints(hints, width)
+            vec![self.hints(hints, width)]
         };
-        line.render(area, buf);
+        Paragraph::new(lines).render(area, buf);
     }
 }
 

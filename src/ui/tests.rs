@@ -138,3 +138,23 @@ fn every_small_size_renders() {
         }
     }
 }
+
+#[test]
+fn a_long_status_grows_the_footer_so_the_link_can_be_copied() {
+    let mut app = app_at(40, 12);
+    app.update(Action::Launched(Err(crate::app::LaunchFailure {
+        url: "https://www.youtube.com/watch?v=EA5a_1Mw9L4".to_owned(),
+        reason: "no desktop opener worked".to_owned(),
+    })));
+    let text = screen_text(&render(&app, &Theme::nhs(true)));
+    // The URL is wider than the screen, so it is split across the footer's lines.
+    let footer: String = text
+        .lines()
+        .skip(9)
+        .map(|line| line.trim_matches(['"', ' ']))
+        .collect();
+    assert!(
+        footer.contains("https://www.youtube.com/watch?v=EA5a_1Mw9L4"),
+        "{text}"
+    );
+}
