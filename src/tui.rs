@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
@@ -86,10 +86,7 @@ fn event_loop(
             None => {}
             Some(Effect::Quit) => return Ok(ExitCode::SUCCESS),
             Some(Effect::OpenUrl(url)) => launch(url, sender.clone()),
-            Some(Effect::Suspend) => {
-                suspend()?;
-                terminal.clear()?;
-            }
+            Some(Effect::Suspend) => *terminal = suspend()?,
         }
     }
 }
@@ -121,9 +118,9 @@ fn launch(url: String, sender: Sender<Message>) {
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     take_over()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
-    Ok(terminal)
+    // A new terminal's buffers start empty, so its first frame is drawn whole. (`Terminal::clear`
+    // would ask the terminal for the cursor position, and the input thread would take the answer.)
+    Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
 fn take_over() -> io::Result<()> {
@@ -132,7 +129,8 @@ fn take_over() -> io::Result<()> {
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
-        cursor::Hide
+        cursor::Hide,
+        Clear(ClearType::All)
     )
 }
 
@@ -157,9 +155,8 @@ fn install_panic_hook() {
 }
 
 /// Ctrl-Z: give the shell its terminal back, stop, and take the screen again on `fg`.
-fn suspend() -> Result<()> {
+fn suspend() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     restore();
     signal_hook::low_level::emulate_default_handler(SIGTSTP).context("cannot suspend")?;
-    take_over().context("cannot take the terminal back after resuming")?;
-    Ok(())
+    enter().context("cannot take the terminal back after resuming")
 }
