@@ -63,6 +63,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Where the values come from.
+#[derive(Clone)]
 enum Source {
     File(PathBuf),
     Builtin,
@@ -119,10 +120,7 @@ fn report(error: &LoadError) -> ExitCode {
 
 fn check(source: &Source, paths: Vec<PathBuf>) -> ExitCode {
     let sources = if paths.is_empty() {
-        vec![match source {
-            Source::File(path) => Source::File(path.clone()),
-            Source::Builtin => Source::Builtin,
-        }]
+        vec![source.clone()]
     } else {
         paths.into_iter().map(Source::File).collect()
     };
