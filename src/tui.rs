@@ -117,10 +117,14 @@ fn launch(url: String, sender: Sender<Message>) {
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    take_over()?;
+    if let Err(error) = take_over() {
+        // Part of the terminal may already be taken; give back whatever was.
+        restore();
+        return Err(error);
+    }
     // A new terminal's buffers start empty, so its first frame is drawn whole. (`Terminal::clear`
     // would ask the terminal for the cursor position, and the input thread would take the answer.)
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
 }
 
 fn take_over() -> io::Result<()> {

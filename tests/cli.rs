@@ -233,10 +233,8 @@ fn check_reports_a_file_with_no_values() {
 }
 
 /// The end of a file that ends with a newline is the end of its last line (1:23 here, where the
-/// caret is drawn) or the start of the empty line after it (2:1). The header says 1:24, a column
-/// past the end of the line; for a file ending in a blank line it says 2:2 on an empty line.
+/// caret is drawn) or the start of the empty line after it (2:1), never a column past either.
 #[test]
-#[ignore = "app bug: the location of a problem at the end of a file is one column too far"]
 fn check_points_at_the_real_end_of_a_file_with_no_values() {
     let sandbox = Sandbox::new();
     let err = check_bad(&sandbox, "empty.toml", b"title = \"Nothing here\"\n", 1);

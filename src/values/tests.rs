@@ -168,7 +168,11 @@ fn links_and_source_are_checked_too() {
 
 #[test]
 fn a_file_without_values_is_an_error() {
-    assert_eq!(problems("title = \"x\"\n"), ["2:1: the file has no values"]);
+    assert_eq!(
+        problems("title = \"x\"\n\n"),
+        ["1:12: the file has no values"]
+    );
+    assert_eq!(problems(""), ["1:1: the file has no values"]);
     assert_eq!(problems("values = []\n"), ["1:10: `values` is empty"]);
 }
 

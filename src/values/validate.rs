@@ -23,7 +23,9 @@ pub fn document(text: &str) -> Result<Document, Vec<Diagnostic>> {
         return Err(sorted(syntax_errors.iter().map(syntax).collect()));
     }
     let mut checker = Checker::default();
-    let document = checker.document(table.get_ref(), text.len());
+    // Problems about the file as a whole point just after its last character.
+    let end = text.trim_end().len();
+    let document = checker.document(table.get_ref(), end);
     if checker.problems.is_empty() {
         Ok(document)
     } else {
@@ -56,7 +58,7 @@ struct Checker {
 }
 
 impl Checker {
-    fn document(&mut self, table: &DeTable<'_>, text_len: usize) -> Document {
+    fn document(&mut self, table: &DeTable<'_>, end: usize) -> Document {
         self.unknown_keys(table, TOP_KEYS, "at the top of the file");
         let title = self
             .string(table, "title", "the title")
@@ -71,7 +73,7 @@ impl Checker {
             .enumerate()
             .filter_map(|(index, (span, link))| self.link(index + 1, span, link))
             .collect();
-        let values = self.values(table, text_len);
+        let values = self.values(table, end);
         Document {
             title,
             intro,
@@ -81,15 +83,11 @@ impl Checker {
         }
     }
 
-    fn values(&mut self, table: &DeTable<'_>, text_len: usize) -> Vec<Value> {
+    fn values(&mut self, table: &DeTable<'_>, end: usize) -> Vec<Value> {
         if table.get("values").is_none() {
             self.problems.push(
-                Diagnostic::new(
-                    "the file has no values",
-                    text_len..text_len,
-                    "expected `[[values]]`",
-                )
-                .with_help("add at least one `[[values]]` table with a `name` and a `text`"),
+                Diagnostic::new("the file has no values", end..end, "expected `[[values]]`")
+                    .with_help("add at least one `[[values]]` table with a `name` and a `text`"),
             );
             return Vec::new();
         }
