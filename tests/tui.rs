@@ -29,34 +29,10 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 
 const FOOTER: &str = " ↑↓ move  Enter video  / filter  i about  ? help  q quit";
 
-/// What the emulated terminal answers, like a real one: the cursor position report (`CSI 6 n`)
-/// that ratatui asks for when it clears the screen.
-struct Answers {
-    enabled: bool,
-    pending: Vec<u8>,
-}
-
-impl vt100::Callbacks for Answers {
-    fn unhandled_csi(
-        &mut self,
-        screen: &mut vt100::Screen,
-        first: Option<u8>,
-        _second: Option<u8>,
-        params: &[&[u16]],
-        command: char,
-    ) {
-        if self.enabled && first.is_none() && command == 'n' && params == [&[6u16][..]] {
-            let (row, column) = screen.cursor_position();
-            let report = format!("\x1b[{};{}R", row + 1, column + 1);
-            self.pending.extend_from_slice(report.as_bytes());
-        }
-    }
-}
-
 /// Everything the program has written to the terminal, raw and as a screen.
 struct Output {
     raw: Vec<u8>,
-    parser: vt100::Parser<Answers>,
+    parser: vt100::Parser,
     /// The reader saw the end: every copy of the terminal's other side is closed.
     closed: bool,
 }
@@ -117,11 +93,6 @@ fn open_pty() -> (OwnedFd, OwnedFd) {
 impl Tui {
     /// Starts the browser with the sandbox's environment and `args`.
     fn start(sandbox: &Sandbox, args: &[&str]) -> Tui {
-        Tui::start_with(sandbox, args, true)
-    }
-
-    /// Starts the browser in a terminal that answers queries, or one that never does.
-    fn start_with(sandbox: &Sandbox, args: &[&str], answering: bool) -> Tui {
         let (master, slave) = open_pty();
         let mut command = sandbox.command();
         command
@@ -148,19 +119,14 @@ impl Tui {
         let master = File::from(master);
         let output = Arc::new(Mutex::new(Output {
             raw: Vec::new(),
-            parser: vt100::Parser::new_with_callbacks(
+            parser: vt100::Parser::new(
                 NonZeroU16::new(ROWS).unwrap(),
                 NonZeroU16::new(COLUMNS).unwrap(),
                 0,
-                Answers {
-                    enabled: answering,
-                    pending: Vec::new(),
-                },
             ),
             closed: false,
         }));
         let mut reading = master.try_clone().expect("dup the pty master");
-        let mut answering = master.try_clone().expect("dup the pty master");
         let shared = Arc::clone(&output);
         let reader = thread::spawn(move || {
             let mut buffer = [0u8; 8192];
@@ -174,12 +140,6 @@ impl Tui {
                 }
                 output.raw.extend_from_slice(&buffer[..count]);
                 output.parser.process(&buffer[..count]);
-                let answer = std::mem::take(&mut output.parser.callbacks_mut().pending);
-                drop(output);
-                if !answer.is_empty() {
-                    // The program may be gone already; then nobody is waiting for the answer.
-                    let _ = answering.write_all(&answer);
-                }
             }
         });
         Tui {
@@ -509,6 +469,12 @@ fn about_view_lists_the_links_and_opens_the_highlighted_one() {
     tui.send("q");
     assert_eq!(tui.wait_exit().code(), Some(0));
     assert_restored(&tui);
+    // The input thread reads every reply from the terminal, so a query such as the cursor
+    // position report would be answered to the wrong reader and stall the screen.
+    assert!(
+        !String::from_utf8_lossy(&tui.raw()).contains("\x1b[6n"),
+        "the program asked the terminal for the cursor position"
+    );
 }
 
 #[test]
