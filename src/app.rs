@@ -18,6 +18,9 @@ pub use filter::matches;
 /// Lines the detail text moves per notch of the mouse wheel.
 const WHEEL_LINES: isize = 3;
 
+/// Lines longer than this are hard to follow, so wide screens get a margin instead.
+const MAX_TEXT_WIDTH: usize = 100;
+
 /// The most lines the footer grows to for a long status message.
 pub const MAX_STATUS_LINES: usize = 3;
 
@@ -270,7 +273,7 @@ impl App {
 
     /// The lines each detail block occupies once wrapped, with a blank line between blocks.
     fn block_lines(&self) -> Vec<std::ops::Range<usize>> {
-        let width = usize::from(layout::detail_inner(self.areas().detail).width);
+        let width = self.detail_text_width();
         let mut start = 0;
         self.detail_blocks()
             .iter()
@@ -281,6 +284,12 @@ impl App {
                 lines
             })
             .collect()
+    }
+
+    /// The width detail text is wrapped to: the pane, but no wider than is comfortable to read.
+    pub fn detail_text_width(&self) -> usize {
+        let pane = usize::from(layout::detail_inner(self.areas().detail).width);
+        pane.min(MAX_TEXT_WIDTH)
     }
 
     fn detail_height(&self) -> usize {

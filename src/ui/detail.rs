@@ -32,7 +32,7 @@ impl Widget for Detail<'_> {
             .border_style(self.theme.border)
             .title(Span::styled(title, self.theme.heading));
         let inner = layout::detail_inner(area);
-        let width = usize::from(inner.width);
+        let width = app.detail_text_width();
         let height = usize::from(inner.height);
 
         let blocks = app.detail_blocks();
