@@ -268,14 +268,16 @@ impl App {
 
     /// Lines of wrapped detail content for the current detail pane width.
     pub fn detail_line_count(&self) -> usize {
-        self.block_lines().last().map_or(0, |lines| lines.end)
+        self.block_lines(&self.detail_blocks())
+            .last()
+            .map_or(0, |lines| lines.end)
     }
 
     /// The lines each detail block occupies once wrapped, with a blank line between blocks.
-    fn block_lines(&self) -> Vec<std::ops::Range<usize>> {
+    fn block_lines(&self, blocks: &[Block<'_>]) -> Vec<std::ops::Range<usize>> {
         let width = self.detail_text_width();
         let mut start = 0;
-        self.detail_blocks()
+        blocks
             .iter()
             .map(|block| {
                 let end = start + wrap::line_count(&block.text, width);
@@ -526,7 +528,7 @@ impl App {
         else {
             return;
         };
-        let Some(lines) = self.block_lines().get(position).cloned() else {
+        let Some(lines) = self.block_lines(&blocks).get(position).cloned() else {
             return;
         };
         let height = self.detail_height().max(1);

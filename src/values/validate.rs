@@ -2,6 +2,7 @@
 //! at the first, which is why this walks the spanned table rather than deriving `Deserialize`.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
@@ -111,18 +112,18 @@ impl Checker {
             let video = self.url(table, "video", &context);
             // Duplicates are checked even when another field is wrong, so one run finds both.
             if let Some((name, span)) = &name {
-                match seen.get(&name.to_lowercase()) {
-                    Some(first) => self.problems.push(
+                match seen.entry(name.to_lowercase()) {
+                    Entry::Occupied(first) => self.problems.push(
                         Diagnostic::new(
                             format!("{context}: the name `{name}` is used twice"),
                             span.clone(),
                             "duplicate name",
                         )
-                        .with_related(first.clone(), "first used here")
+                        .with_related(first.get().clone(), "first used here")
                         .with_help("names must be unique, ignoring case"),
                     ),
-                    None => {
-                        seen.insert(name.to_lowercase(), span.clone());
+                    Entry::Vacant(slot) => {
+                        slot.insert(span.clone());
                     }
                 }
             }
