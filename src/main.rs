@@ -1,17 +1,5 @@
 //! nhs-values: browse the NHS values in the terminal.
 
-mod app;
-mod browser;
-mod cli;
-mod event;
-mod layout;
-mod output;
-mod text;
-mod tui;
-mod ui;
-mod values;
-mod wrap;
-
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,8 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use crate::cli::{Cli, Command, Format};
-use crate::values::{Document, LoadError};
+use nhs_values::cli::{Cli, Command, Format};
+use nhs_values::values::{self, Document, LoadError};
+use nhs_values::{app, browser, output, text, tui, ui};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
 const INVALID_INPUT: u8 = 1;

@@ -1,0 +1,16 @@
+//! nhs-values: browse the NHS values in the terminal.
+//!
+//! The binary is a thin shell over this library; the library exists so that the benchmarks
+//! under `benches/` and the fuzz target under `fuzz/` drive the same code the binary runs.
+
+pub mod app;
+pub mod browser;
+pub mod cli;
+pub mod event;
+pub mod layout;
+pub mod output;
+pub mod text;
+pub mod tui;
+pub mod ui;
+pub mod values;
+pub mod wrap;
