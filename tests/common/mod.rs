@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each test crate uses a different part of this module.
 
+pub mod pty;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
