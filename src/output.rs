@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::cli::Format;
-use crate::text::visible;
+use crate::text::{is_invisible_format, visible};
 use crate::values::Document;
 
 /// The document in `format`, ending with a newline.
@@ -12,12 +12,28 @@ pub fn render(document: &Document, format: Format) -> String {
         Format::Text => text(document),
         Format::Json => {
             // Serialising plain strings and vectors cannot fail.
-            let mut json = serde_json::to_string_pretty(document).unwrap_or_default();
+            let json = serde_json::to_string_pretty(document).unwrap_or_default();
+            let mut json = escape_invisible_format(&json);
             json.push('\n');
             json
         }
         Format::Markdown => markdown(document),
     }
+}
+
+/// JSON keeps every character, but bidi overrides and zero-width characters are written as
+/// `\uXXXX` escapes so that the JSON shown on a terminal looks like the data it holds. (They can
+/// only occur inside strings, where the escape means the same character.)
+fn escape_invisible_format(json: &str) -> String {
+    let mut escaped = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_invisible_format(c) {
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// Plain text for reading and for screen readers: the title, the introduction, each value
@@ -152,6 +168,17 @@ mod tests {
             json["links"][0]["label"],
             "The NHS Constitution for England"
         );
+    }
+
+    #[test]
+    fn json_escapes_bidi_overrides_but_keeps_them() {
+        let mut document = builtin();
+        document.values[0].name = "abc\u{202e}fed\u{200b}".to_owned();
+        let json = render(&document, Format::Json);
+        assert!(!json.contains(['\u{202e}', '\u{200b}']), "{json}");
+        assert!(json.contains(r#""abc\u202efed\u200b""#), "{json}");
+        let read: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(read["values"][0]["name"], "abc\u{202e}fed\u{200b}");
     }
 
     #[test]

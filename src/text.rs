@@ -11,7 +11,7 @@ pub fn is_forbidden_control(c: char) -> bool {
 }
 
 /// Characters that reorder or hide text, so what is shown would differ from what is stored.
-fn is_invisible_format(c: char) -> bool {
+pub fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
@@ -42,20 +42,20 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(shown)
 }
 
-/// Replaces each C1 control (two bytes in UTF-8) with `¤` (also two bytes), so byte ranges into
-/// the text stay valid.
-pub fn replace_c1_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| matches!(c, '\u{80}'..='\u{9f}')) {
+/// Text for quoting in an error report: each C1 control (two bytes in UTF-8) becomes `¤` (also
+/// two bytes) and each bidi override or zero-width character (three bytes) becomes U+FFFD (also
+/// three), so byte ranges into the text stay valid while nothing in it can act or hide.
+pub fn replace_hidden_keeping_length(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| matches!(c, '\u{80}'..='\u{9f}') || is_invisible_format(c);
+    if !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
-            .map(|c| {
-                if matches!(c, '\u{80}'..='\u{9f}') {
-                    '¤'
-                } else {
-                    c
-                }
+            .map(|c| match c {
+                '\u{80}'..='\u{9f}' => '¤',
+                c if is_invisible_format(c) => '\u{fffd}',
+                c => c,
             })
             .collect(),
     )
@@ -85,10 +85,10 @@ mod tests {
     }
 
     #[test]
-    fn c1_replacement_keeps_byte_length() {
-        let text = "a\u{9b}b\u{85}";
-        let replaced = replace_c1_controls(text);
-        assert_eq!(replaced, "a¤b¤");
+    fn replacing_hidden_characters_keeps_byte_length() {
+        let text = "a\u{9b}b\u{85}c\u{202e}d\u{200b}e\u{feff}";
+        let replaced = replace_hidden_keeping_length(text);
+        assert_eq!(replaced, "a¤b¤c\u{fffd}d\u{fffd}e\u{fffd}");
         assert_eq!(replaced.len(), text.len());
     }
 

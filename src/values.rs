@@ -157,6 +157,7 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
             let valid = &bytes[..error.valid_up_to()];
             // Everything before the bad byte is UTF-8, so its line and column can be counted.
             let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let valid = valid.strip_prefix(BYTE_ORDER_MARK).unwrap_or(valid);
             Err(LoadError::NotUtf8 {
                 file: file.to_owned(),
                 location: Location::of(valid, valid.len()),
@@ -165,8 +166,12 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
     }
 }
 
+/// Some Windows editors start UTF-8 files with it; editors do not count it as a column.
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
 /// Validates TOML text named `file` in messages, reporting every problem found.
 pub fn parse(text: &str, file: &str) -> Result<Document, LoadError> {
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     validate::document(text).map_err(|diagnostics| LoadError::Invalid {
         file: file.to_owned(),
         source: text.to_owned(),

@@ -79,9 +79,10 @@ pub fn render_all(file: &str, source: &str, diagnostics: &[Diagnostic], styled: 
     } else {
         Renderer::plain()
     };
-    // annotate-snippets makes C0 controls and bidi overrides visible but passes C1 controls
-    // through; swapping each for a character of the same byte length keeps every span valid.
-    let source = crate::text::replace_c1_controls(source);
+    // annotate-snippets makes C0 controls visible but passes C1 controls and zero-width
+    // characters through; swapping each for a character of the same byte length keeps every
+    // span valid.
+    let source = crate::text::replace_hidden_keeping_length(source);
     let count = diagnostics.len();
     let mut out = String::new();
     for diagnostic in diagnostics {

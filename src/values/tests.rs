@@ -280,3 +280,35 @@ fn locations_count_characters_not_bytes() {
     );
     assert_eq!(Location::of(text, 999), Location { line: 2, column: 7 });
 }
+
+#[test]
+fn a_byte_order_mark_is_not_counted_as_a_column() {
+    let document = parse(&format!("\u{feff}{GOOD_VALUE}"), "v.toml").unwrap();
+    assert_eq!(document.values[0].name, "Compassion");
+    assert_eq!(
+        problems("\u{feff}title = 3\n"),
+        [
+            "1:9: the title: `title` must be a string, found an integer",
+            "1:10: the file has no values"
+        ]
+    );
+    let error = parse_bytes(b"\xef\xbb\xbftitle = \"caf\xe9\"\n", "v.toml").unwrap_err();
+    assert!(error.to_string().starts_with("v.toml:1:13: "), "{error}");
+}
+
+/// A quoted line with a bidi override would be shown reordered, and a zero-width character
+/// would hide; C1 controls would act. The caret must still point at the right column.
+#[test]
+fn error_reports_quote_hidden_characters_visibly() {
+    let toml = format!("{GOOD_VALUE}video = 3 # \u{202e}abc\u{200b}\u{9b}31m\n");
+    let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+    let expected = "\
+error: value 1: `video` must be a string, found an integer
+ --> v.toml:4:9
+  |
+4 | video = 3 # \u{fffd}abc\u{fffd}¤31m
+  |         ^ expected a string
+
+error: v.toml has 1 problem";
+    assert_eq!(rendered, expected);
+}
