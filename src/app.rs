@@ -65,9 +65,13 @@ pub enum Action {
     },
     /// The result of launching a browser: the link, or why it failed.
     Launched(Result<String, LaunchFailure>),
+    /// Copy the link Enter would open to the clipboard.
+    Copy,
+    /// The result of asking the terminal to copy a link.
+    Copied(Result<String, LaunchFailure>),
 }
 
-/// Why a link could not be opened.
+/// Why a link could not be opened or copied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaunchFailure {
     pub url: String,
@@ -78,6 +82,8 @@ pub struct LaunchFailure {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     OpenUrl(String),
+    /// Put this text on the clipboard, through the terminal (OSC 52).
+    Copy(String),
     Suspend,
     Quit,
 }
@@ -104,6 +110,8 @@ pub struct Status {
 pub struct Block<'a> {
     pub text: Cow<'a, str>,
     pub kind: BlockKind,
+    /// Where the block links to, for blocks that show a link.
+    pub link: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +131,11 @@ fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
             Cow::Owned(shown) => Cow::Owned(shown),
         },
     };
-    Block { text, kind }
+    Block {
+        text,
+        kind,
+        link: None,
+    }
 }
 
 /// The whole state of the interactive screen.
@@ -227,10 +239,13 @@ impl App {
                 );
                 for (index, (label, url)) in self.about_links().into_iter().enumerate() {
                     let highlighted = index == link;
-                    blocks.push(block(
-                        Cow::Owned(format!("{label}: {url}")),
-                        BlockKind::Link { highlighted },
-                    ));
+                    blocks.push(Block {
+                        link: Some(url),
+                        ..block(
+                            Cow::Owned(format!("{label}: {url}")),
+                            BlockKind::Link { highlighted },
+                        )
+                    });
                 }
                 blocks
             }
@@ -252,10 +267,13 @@ impl App {
                         .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Paragraph)),
                 );
                 match &value.video {
-                    Some(video) => blocks.push(block(
-                        Cow::Owned(format!("Video: {video}")),
-                        BlockKind::Link { highlighted: false },
-                    )),
+                    Some(video) => blocks.push(Block {
+                        link: Some(video),
+                        ..block(
+                            Cow::Owned(format!("Video: {video}")),
+                            BlockKind::Link { highlighted: false },
+                        )
+                    }),
                     None => blocks.push(block(
                         Cow::Borrowed("No video for this value."),
                         BlockKind::Hint,
@@ -309,7 +327,10 @@ impl App {
 
     /// Applies one action, returning the outside work it needs.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Launched(_) | Action::Resize { .. }) {
+        if !matches!(
+            action,
+            Action::Launched(_) | Action::Copied(_) | Action::Resize { .. }
+        ) {
             self.status = None;
         }
         if self.help_open {
@@ -321,11 +342,12 @@ impl App {
             Action::First => self.move_cursor_to(0),
             Action::Last => self.move_cursor_to(self.visible.len().saturating_sub(1)),
             Action::SelectNumber(number) => self.select_number(number),
-            Action::Open => return self.open(),
+            Action::Open => return self.with_link(Effect::OpenUrl),
+            Action::Copy => return self.with_link(Effect::Copy),
             Action::PageDown => self.scroll_detail(self.detail_height().max(2) as isize - 1),
             Action::PageUp => self.scroll_detail(1 - self.detail_height().max(2) as isize),
             Action::Scroll { column, row, lines } => self.scroll_at(column, row, lines),
-            Action::Click { column, row } => self.click(column, row),
+            Action::Click { column, row } => return self.click(column, row),
             Action::StartFilter => {
                 self.filter_editing = true;
                 self.view = View::Value;
@@ -357,6 +379,7 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Launched(result) => self.launched(result),
+            Action::Copied(result) => self.copied(result),
         }
         None
     }
@@ -373,6 +396,7 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Launched(result) => self.launched(result),
+            Action::Copied(result) => self.copied(result),
             _ => {}
         }
         None
@@ -426,28 +450,35 @@ impl App {
         }
     }
 
-    fn open(&mut self) -> Option<Effect> {
+    /// Opens (`Effect::OpenUrl`) or copies (`Effect::Copy`) the current link.
+    fn with_link(&mut self, effect: fn(String) -> Effect) -> Option<Effect> {
+        match self.current_link() {
+            Ok(url) => Some(effect(url)),
+            Err(reason) => {
+                self.set_status(reason, true);
+                None
+            }
+        }
+    }
+
+    /// The link Enter opens and `y` copies: the highlighted link in About, else the selected
+    /// value's video; or why there is none.
+    fn current_link(&self) -> Result<String, String> {
         match self.view {
-            View::About { link } => match self.about_links().get(link) {
-                Some((_, url)) => Some(Effect::OpenUrl((*url).to_owned())),
-                None => {
-                    self.set_status("This document has no links.".to_owned(), true);
-                    None
-                }
-            },
+            View::About { link } => self
+                .about_links()
+                .get(link)
+                .map(|(_, url)| (*url).to_owned())
+                .ok_or_else(|| "This document has no links.".to_owned()),
             View::Value => {
-                let Some(value) = self.selected().map(|index| &self.document.values[index]) else {
-                    self.set_status("No value is selected.".to_owned(), true);
-                    return None;
-                };
-                match &value.video {
-                    Some(video) => Some(Effect::OpenUrl(video.clone())),
-                    None => {
-                        let text = format!("“{}” has no video.", value.name);
-                        self.set_status(text, true);
-                        None
-                    }
-                }
+                let value = self
+                    .selected()
+                    .map(|index| &self.document.values[index])
+                    .ok_or_else(|| "No value is selected.".to_owned())?;
+                value
+                    .video
+                    .clone()
+                    .ok_or_else(|| format!("“{}” has no video.", value.name))
             }
         }
     }
@@ -475,15 +506,47 @@ impl App {
         }
     }
 
-    fn click(&mut self, column: u16, row: u16) {
+    fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
+        let position = Position::new(column, row);
         let list = layout::list_inner(self.areas().list);
-        if !list.contains(Position::new(column, row)) {
-            return;
+        if list.contains(position) {
+            let position = self.list_offset + usize::from(row - list.y);
+            if position < self.visible.len() {
+                self.move_cursor_to(position);
+            }
+            return None;
         }
-        let position = self.list_offset + usize::from(row - list.y);
-        if position < self.visible.len() {
-            self.move_cursor_to(position);
+        let detail = layout::detail_inner(self.areas().detail);
+        if detail.contains(position) {
+            return self.click_detail(usize::from(column - detail.x), usize::from(row - detail.y));
         }
+        None
+    }
+
+    /// A click on the text of a link in the detail pane opens it (and, in About, highlights
+    /// it); a click anywhere else there does nothing.
+    fn click_detail(&mut self, column: usize, row: usize) -> Option<Effect> {
+        let line = self.detail_scroll.min(self.max_detail_scroll()) + row;
+        let blocks = self.detail_blocks();
+        let (index, lines) = self
+            .block_lines(&blocks)
+            .into_iter()
+            .enumerate()
+            .find(|(_, lines)| lines.contains(&line))?;
+        let block = &blocks[index];
+        let url = block.link?.to_owned();
+        let shown = wrap::wrap(&block.text, self.detail_text_width());
+        if column >= shown.get(line - lines.start)?.width() {
+            return None;
+        }
+        let link = blocks[..index]
+            .iter()
+            .filter(|block| block.link.is_some())
+            .count();
+        if let View::About { .. } = self.view {
+            self.view = View::About { link };
+        }
+        Some(Effect::OpenUrl(url))
     }
 
     /// Re-runs the filter. When the query only grew, the new matches are a subset of the old, so
@@ -564,8 +627,21 @@ impl App {
             Ok(url) => self.set_status(format!("Opened {url} in the browser."), false),
             Err(failure) => self.set_status(
                 format!(
-                    "Could not open a browser; the link is {} ({})",
+                    "Could not open a browser; the link is {} ({}). Press y to copy it.",
                     failure.url, failure.reason
+                ),
+                true,
+            ),
+        }
+    }
+
+    fn copied(&mut self, result: Result<String, LaunchFailure>) {
+        match result {
+            Ok(url) => self.set_status(format!("Copied {url} to the clipboard."), false),
+            Err(failure) => self.set_status(
+                format!(
+                    "Could not copy ({}); the link is {}",
+                    failure.reason, failure.url
                 ),
                 true,
             ),

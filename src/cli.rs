@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+pub use clap_complete::Shell;
 
 /// Browse the NHS values in the terminal, and open each value's video in the browser.
 #[derive(Debug, Parser)]
@@ -19,6 +20,10 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
+    /// Colours and emphasis of the interactive screen; NO_COLOR turns colour off in either.
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Default)]
+    pub theme: ThemeName,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -33,6 +38,7 @@ pub enum Command {
     },
     /// Print the whole document without the interactive screen.
     Print {
+        /// How to write it out.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -42,6 +48,23 @@ pub enum Command {
         #[arg(value_name = "NUMBER|NAME")]
         value: String,
     },
+    /// Print a completion script for bash, zsh, fish, elvish or PowerShell.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page, in roff: `nhs-values man | man -l -`.
+    Man,
+}
+
+/// The interactive screen's look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// NHS blue accents; reads on dark and light terminals.
+    Default,
+    /// No colour, bold text, reversed selection and heavy borders.
+    HighContrast,
 }
 
 /// Output formats of `print`.
@@ -53,4 +76,6 @@ pub enum Format {
     Json,
     /// CommonMark.
     Markdown,
+    /// A commented values file to tailor: `print --format toml > my-values.toml`.
+    Toml,
 }

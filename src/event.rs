@@ -64,6 +64,12 @@ pub const KEYMAP: &[Binding] = &[
         Action::Open,
     ),
     bind(
+        "y",
+        "copy the video (or the highlighted link)",
+        &[KeyCode::Char('y')],
+        Action::Copy,
+    ),
+    bind(
         "PgDn PgUp",
         "scroll the text",
         &[KeyCode::PageDown],
@@ -113,7 +119,7 @@ pub fn help_rows() -> Vec<(&'static str, &'static str)> {
         .map(|binding| (binding.keys, binding.description))
         .chain([
             ("wheel", "scroll the pane under the pointer"),
-            ("click", "select a value"),
+            ("click", "select a value, or open a link"),
         ])
         .collect()
 }
@@ -237,6 +243,20 @@ mod tests {
         );
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(action_for(&app, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn y_copies_and_is_text_while_filtering() {
+        let mut app = app();
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('y'))),
+            Some(Action::Copy)
+        );
+        app.update(Action::StartFilter);
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('y'))),
+            Some(Action::FilterInput('y'))
+        );
     }
 
     #[test]

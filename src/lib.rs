@@ -6,8 +6,10 @@
 pub mod app;
 pub mod browser;
 pub mod cli;
+pub mod clipboard;
 pub mod event;
 pub mod layout;
+pub mod manual;
 pub mod output;
 pub mod text;
 pub mod tui;

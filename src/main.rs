@@ -9,7 +9,7 @@ use clap::Parser;
 
 use nhs_values::cli::{Cli, Command, Format};
 use nhs_values::values::{self, Document, LoadError};
-use nhs_values::{app, browser, output, text, tui, ui};
+use nhs_values::{app, browser, manual, output, text, tui, ui};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
 const INVALID_INPUT: u8 = 1;
@@ -26,6 +26,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let theme = cli.theme;
     let source = Source::choose(cli.file);
     match cli.command {
         None => {
@@ -34,7 +35,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(error) => return Ok(report(&error)),
             };
             if io::stdout().is_terminal() {
-                tui::run(app::App::new(document), ui::Theme::from_env())
+                tui::run(app::App::new(document), ui::Theme::from_env(theme))
             } else {
                 print(&output::render(&document, Format::Text))
             }
@@ -48,6 +49,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(document) => open(&document, &value),
             Err(error) => Ok(report(&error)),
         },
+        Some(Command::Completions { shell }) => print(&manual::completions(shell)),
+        Some(Command::Man) => print(&manual::man_page().context("cannot write the manual page")?),
     }
 }
 

@@ -1,4 +1,7 @@
-//! The document as text, JSON or Markdown, for `print` and for output that is not a terminal.
+//! The document as text, JSON, Markdown or TOML, for `print` and for output that is not a
+//! terminal.
+
+mod toml_file;
 
 use std::fmt::Write;
 
@@ -18,6 +21,7 @@ pub fn render(document: &Document, format: Format) -> String {
             json
         }
         Format::Markdown => markdown(document),
+        Format::Toml => toml_file::render(document),
     }
 }
 

@@ -19,7 +19,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Effect, LaunchFailure};
 use crate::ui::{self, Theme};
-use crate::{browser, event as keys};
+use crate::{browser, clipboard, event as keys};
 
 /// Everything the event loop waits for, from the threads that feed it.
 enum Message {
@@ -86,6 +86,13 @@ fn event_loop(
             None => {}
             Some(Effect::Quit) => return Ok(ExitCode::SUCCESS),
             Some(Effect::OpenUrl(url)) => launch(url, sender.clone()),
+            Some(Effect::Copy(text)) => {
+                let result = match clipboard::copy_to_terminal(&text) {
+                    Ok(()) => Ok(text),
+                    Err(reason) => Err(LaunchFailure { url: text, reason }),
+                };
+                app.update(Action::Copied(result));
+            }
             Some(Effect::Suspend) => *terminal = suspend()?,
         }
     }

@@ -358,3 +358,157 @@ fn esc_with_nothing_open_quits_and_q_always_does() {
     assert_eq!(app.update(Action::Back), Some(Effect::Quit));
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
 }
+
+#[test]
+fn y_copies_the_link_enter_would_open() {
+    let mut app = app();
+    app.update(Action::Next);
+    assert_eq!(
+        app.update(Action::Copy),
+        Some(Effect::Copy(
+            "https://www.youtube.com/watch?v=ri-ty0j2ojs".to_owned()
+        ))
+    );
+    app.update(Action::ToggleAbout);
+    assert_eq!(
+        app.update(Action::Copy),
+        Some(Effect::Copy(
+            "https://hee.nhs.uk/about/our-values".to_owned()
+        ))
+    );
+    app.update(Action::NextLink);
+    let Some(Effect::Copy(url)) = app.update(Action::Copy) else {
+        panic!("the highlighted link is copied");
+    };
+    assert!(url.starts_with("https://www.gov.uk/government/publications/the-nhs-constitution"));
+
+    let mut app = app_with(2);
+    assert_eq!(app.update(Action::Copy), None);
+    let status = app.status.clone().expect("a status message");
+    assert!(status.is_error);
+    assert_eq!(status.text, "“Value 1” has no video.");
+}
+
+#[test]
+fn the_status_line_says_what_was_copied_and_a_failed_launch_suggests_y() {
+    let mut app = app();
+    app.update(Action::Copied(Ok("https://example.org/a".to_owned())));
+    let status = app.status.clone().expect("a status message");
+    assert!(!status.is_error);
+    assert_eq!(
+        status.text,
+        "Copied https://example.org/a to the clipboard."
+    );
+
+    app.update(Action::Copied(Err(LaunchFailure {
+        url: "https://example.org/a".to_owned(),
+        reason: "this terminal has no clipboard".to_owned(),
+    })));
+    let status = app.status.clone().expect("a status message");
+    assert!(status.is_error);
+    assert!(
+        status.text.contains("this terminal has no clipboard"),
+        "{}",
+        status.text
+    );
+    assert!(
+        status.text.contains("https://example.org/a"),
+        "{}",
+        status.text
+    );
+
+    app.update(Action::Launched(Err(LaunchFailure {
+        url: "https://example.org/a".to_owned(),
+        reason: "no desktop".to_owned(),
+    })));
+    let status = app.status.clone().expect("a status message");
+    assert!(
+        status.text.ends_with("Press y to copy it."),
+        "{}",
+        status.text
+    );
+}
+
+/// The screen row and the width of the first line of the detail block that links to `url`.
+fn link_row(app: &App, url: &str) -> (u16, u16) {
+    let blocks = app.detail_blocks();
+    let index = blocks
+        .iter()
+        .position(|block| block.link == Some(url))
+        .expect("a block links there");
+    let line = app.block_lines(&blocks)[index].start;
+    let inner = crate::layout::detail_inner(app.areas().detail);
+    let row = inner.y + u16::try_from(line - app.detail_scroll).unwrap();
+    let width = crate::wrap::wrap(&blocks[index].text, app.detail_text_width())[0].width();
+    (row, u16::try_from(width).unwrap())
+}
+
+#[test]
+fn a_click_on_the_video_link_opens_it_and_nowhere_else() {
+    let mut app = app();
+    let video = "https://www.youtube.com/watch?v=EA5a_1Mw9L4";
+    let inner = crate::layout::detail_inner(app.areas().detail);
+    let (row, width) = link_row(&app, video);
+    for column in [inner.x, inner.x + width - 1] {
+        assert_eq!(
+            app.update(Action::Click { column, row }),
+            Some(Effect::OpenUrl(video.to_owned())),
+            "column {column}"
+        );
+    }
+    for (column, row) in [
+        (inner.x + width, row),
+        (inner.x, row - 1),
+        (inner.x, inner.y),
+    ] {
+        assert_eq!(
+            app.update(Action::Click { column, row }),
+            None,
+            "{column},{row}"
+        );
+    }
+    assert_eq!(app.cursor, 0, "a click in the detail keeps the selection");
+}
+
+#[test]
+fn a_click_on_a_scrolled_link_opens_it() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    assert!(app.detail_scroll > 0);
+    let video = "https://www.youtube.com/watch?v=EA5a_1Mw9L4";
+    let inner = crate::layout::detail_inner(app.areas().detail);
+    let (row, _) = link_row(&app, video);
+    assert_eq!(
+        app.update(Action::Click {
+            column: inner.x,
+            row
+        }),
+        Some(Effect::OpenUrl(video.to_owned()))
+    );
+}
+
+#[test]
+fn a_click_on_a_link_in_about_highlights_and_opens_it() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 120,
+        height: 50,
+    });
+    app.update(Action::ToggleAbout);
+    let url = app.about_links()[1].1.to_owned();
+    let inner = crate::layout::detail_inner(app.areas().detail);
+    let (row, _) = link_row(&app, &url);
+    assert_eq!(
+        app.update(Action::Click {
+            column: inner.x + 1,
+            row
+        }),
+        Some(Effect::OpenUrl(url))
+    );
+    assert_eq!(app.view, View::About { link: 1 });
+}

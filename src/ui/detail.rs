@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
-use super::Theme;
+use super::{Theme, hyperlink};
 use crate::app::{App, BlockKind, View};
 use crate::layout;
 use crate::wrap::wrap;
@@ -30,6 +30,7 @@ impl Widget for Detail<'_> {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
             .border_style(self.theme.border)
+            .border_type(self.theme.border_type)
             .title(Span::styled(title, self.theme.heading));
         let inner = layout::detail_inner(area);
         let width = app.detail_text_width();
@@ -37,16 +38,18 @@ impl Widget for Detail<'_> {
 
         let blocks = app.detail_blocks();
         let mut lines: Vec<Line> = Vec::new();
+        // For each line, where it links to, if it shows a link.
+        let mut links: Vec<Option<&str>> = Vec::new();
         for (index, content) in blocks.iter().enumerate() {
             if index > 0 {
                 lines.push(Line::default());
+                links.push(None);
             }
             let style = self.style(content.kind);
-            lines.extend(
-                wrap(&content.text, width)
-                    .into_iter()
-                    .map(|line| Line::styled(line.to_owned(), style)),
-            );
+            for line in wrap(&content.text, width) {
+                lines.push(Line::styled(line.to_owned(), style));
+                links.push(content.link);
+            }
         }
         let total = lines.len();
         let scroll = app.detail_scroll.min(total.saturating_sub(height));
@@ -58,7 +61,17 @@ impl Widget for Detail<'_> {
             block
         };
         let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+        let widths: Vec<usize> = shown.iter().map(Line::width).collect();
         Paragraph::new(shown).block(block).render(area, buf);
+        if self.theme.hyperlinks {
+            let rows = links.into_iter().skip(scroll).zip(widths).zip(inner.rows());
+            for ((link, width), row) in rows {
+                if let Some(url) = link {
+                    let width = u16::try_from(width).unwrap_or(u16::MAX).min(inner.width);
+                    hyperlink::link(buf, row.x, row.y, width, url);
+                }
+            }
+        }
     }
 }
 

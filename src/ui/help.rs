@@ -37,6 +37,7 @@ impl Widget for Help<'_> {
             .areas(area);
         let block = Block::bordered()
             .border_style(self.theme.border)
+            .border_type(self.theme.border_type)
             .title(Span::styled(" Keys ", self.theme.heading))
             .title_bottom(Line::from(Span::styled(" Esc close ", self.theme.hint)).right_aligned());
         let lines: Vec<Line> = rows

@@ -28,6 +28,7 @@ impl Widget for List<'_> {
         };
         let mut block = Block::bordered()
             .border_style(self.theme.border)
+            .border_type(self.theme.border_type)
             .title(Span::styled(title, self.theme.heading));
         if !app.filter.is_empty() && !app.filter_editing {
             let filter = format!(" /{} ", visible(&app.filter));

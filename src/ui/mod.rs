@@ -4,6 +4,7 @@
 mod detail;
 mod footer;
 mod help;
+mod hyperlink;
 mod list;
 mod theme;
 

@@ -1,0 +1,269 @@
+//! End-to-end tests of the everyday comforts: copying a link through the terminal (OSC 52),
+//! hyperlinks (OSC 8), clicking a link, the high-contrast theme, the starter TOML file, shell
+//! completions and the manual page.
+
+mod common;
+
+use std::process::Output;
+
+use common::pty::*;
+use common::{Sandbox, VIDEOS};
+
+/// Base64 of the first two videos, worked out independently (`printf %s URL | base64`).
+const VIDEO_1_BASE64: &str = "aHR0cHM6Ly93d3cueW91dHViZS5jb20vd2F0Y2g/dj1FQTVhXzFNdzlMNA==";
+const VIDEO_2_BASE64: &str = "aHR0cHM6Ly93d3cueW91dHViZS5jb20vd2F0Y2g/dj1yaS10eTBqMm9qcw==";
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    last(haystack, needle).is_some()
+}
+
+#[test]
+fn y_copies_the_video_link_with_osc_52() {
+    let sandbox = Sandbox::new();
+    let mut tui = started(&sandbox, &[]);
+    tui.send("y");
+    tui.wait_for(&format!("Copied {} to the clipboard.", VIDEOS[0]));
+    let copy_1 = format!("\x1b]52;c;{VIDEO_1_BASE64}\x07");
+    assert!(
+        contains(&tui.raw(), &copy_1),
+        "no OSC 52 for the first video"
+    );
+
+    tui.send("j");
+    tui.wait_for("Value 2 of 6");
+    tui.send("y");
+    tui.wait_for(&format!("Copied {} to the clipboard.", VIDEOS[1]));
+    let raw = tui.raw();
+    let copy_2 = format!("\x1b]52;c;{VIDEO_2_BASE64}\x07");
+    assert!(
+        last(&raw, &copy_2) > last(&raw, &copy_1),
+        "no OSC 52 for the second video after the first"
+    );
+    assert!(
+        sandbox.recorded().is_none(),
+        "copying must not open a browser"
+    );
+
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+    assert_restored(&tui);
+}
+
+/// The text written inside OSC 8 hyperlinks to `url`, in the order it was written.
+fn hyperlinked_text(raw: &[u8], url: &str) -> String {
+    let text = String::from_utf8_lossy(raw);
+    let target = format!(";{url}\x1b\\");
+    text.split("\x1b]8;")
+        .filter_map(|piece| piece.split_once(&target))
+        .filter_map(|(params, rest)| {
+            // The parameters before the target (`id=…`) never hold a `;`.
+            (!params.contains(';')).then_some(rest)
+        })
+        .map(|rest| rest.split_once("\x1b").map_or(rest, |(inside, _)| inside))
+        .collect()
+}
+
+#[test]
+fn the_video_link_is_an_osc_8_hyperlink_and_reads_the_same() {
+    let sandbox = Sandbox::new();
+    let mut tui = started(&sandbox, &[]);
+    let screen = tui.wait_for(&format!("Video: {}", VIDEOS[0]));
+    assert!(screen.contains("Value 1 of 6"), "{screen}");
+    let linked = hyperlinked_text(&tui.raw(), VIDEOS[0]);
+    assert_eq!(linked, format!("Video: {}", VIDEOS[0]));
+    assert!(
+        contains(&tui.raw(), "\x1b]8;;\x1b\\"),
+        "the hyperlink is never closed"
+    );
+
+    // In About, every link is a hyperlink too.
+    tui.send("i");
+    tui.wait_for("About");
+    tui.send("\x1b[6~\x1b[6~\x1b[6~"); // PgDn to the links
+    tui.wait_for("Source page: https://hee.nhs.uk/about/our-values");
+    let linked = hyperlinked_text(&tui.raw(), "https://hee.nhs.uk/about/our-values");
+    assert_eq!(linked, "Source page: https://hee.nhs.uk/about/our-values");
+
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+}
+
+#[test]
+fn a_click_on_the_video_link_opens_it() {
+    let sandbox = Sandbox::new();
+    let mut tui = started(&sandbox, &[]);
+    tui.send("3");
+    tui.wait_for("Value 3 of 6");
+    let rows = tui.rows();
+    let (row, line) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, line)| line.contains("Video: "))
+        .expect("the video line is on screen");
+    let column = line
+        .split("Video: ")
+        .next()
+        .map(|before| before.chars().count())
+        .unwrap();
+    // SGR mouse reports are 1-based: press, then release, on the "V" of "Video".
+    tui.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        column + 1,
+        row + 1,
+        column + 1,
+        row + 1
+    ));
+    assert_recorded(&sandbox, VIDEOS[2]);
+    tui.wait_for(&format!("Opened {} in the browser.", VIDEOS[2]));
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+}
+
+#[test]
+fn the_high_contrast_theme_has_heavy_borders_and_no_colour() {
+    let sandbox = Sandbox::new();
+    let mut tui = started(&sandbox, &["--theme", "high-contrast"]);
+    let screen = tui.wait_for("┏ Values (6) ━");
+    assert!(screen.contains("┃▶1 Working together"), "{screen}");
+    let colours = colour_codes(&String::from_utf8_lossy(&tui.raw()));
+    assert!(colours.is_empty(), "colour codes were written: {colours:?}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+
+    // The default theme does write colours, so the check above can see them.
+    let mut tui = started(&sandbox, &[]);
+    tui.wait_for("┌ Values (6) ─");
+    assert!(!colour_codes(&String::from_utf8_lossy(&tui.raw())).is_empty());
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+}
+
+/// The SGR sequences (`ESC [ … m`) that set a colour; those that reset to the terminal's own
+/// colours (39, 49) or set bold, underline or reverse video do not count.
+fn colour_codes(raw: &str) -> Vec<String> {
+    raw.split("\x1b[")
+        .skip(1)
+        .filter_map(|piece| {
+            let end = piece.find(|c: char| !c.is_ascii_digit() && c != ';')?;
+            (piece[end..].starts_with('m')).then(|| piece[..end].to_owned())
+        })
+        .filter(|params| {
+            params
+                .split(';')
+                .next()
+                .and_then(|first| first.parse::<u16>().ok())
+                .is_some_and(|code| matches!(code, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+        })
+        .collect()
+}
+
+fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
+    sandbox
+        .command()
+        .args(args)
+        .output()
+        .expect("run nhs-values")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+#[test]
+fn print_toml_writes_a_starter_file_that_checks_and_reads_the_same() {
+    let sandbox = Sandbox::new();
+    let written = run(&sandbox, &["print", "--format", "toml"]);
+    assert_eq!(written.status.code(), Some(0));
+    let toml = stdout(&written);
+    assert!(toml.starts_with("# "), "the file starts with how to use it");
+    let path = sandbox.file("my-values.toml", &toml);
+
+    let check = run(&sandbox, &["check", path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+    assert!(
+        stdout(&check).ends_with(": 6 values, 1 link\n"),
+        "{check:?}"
+    );
+
+    let builtin = stdout(&run(&sandbox, &["print", "--format", "json"]));
+    let from_file = stdout(&run(
+        &sandbox,
+        &["--file", "my-values.toml", "print", "--format", "json"],
+    ));
+    assert_eq!(
+        from_file, builtin,
+        "the starter file holds the same document"
+    );
+    let again = stdout(&run(
+        &sandbox,
+        &["--file", "my-values.toml", "print", "--format", "toml"],
+    ));
+    assert_eq!(again, toml, "writing it out again changes nothing");
+}
+
+#[test]
+fn bash_completion_knows_the_commands_and_options() {
+    let sandbox = Sandbox::new();
+    let output = run(&sandbox, &["completions", "bash"]);
+    assert_eq!(output.status.code(), Some(0));
+    let script = stdout(&output);
+    assert!(
+        script.contains("complete -F") && script.contains(" nhs-values\n"),
+        "{script}"
+    );
+    for word in [
+        "check",
+        "print",
+        "open",
+        "completions",
+        "man",
+        "--file",
+        "--theme",
+        "--format",
+        "high-contrast",
+        "markdown",
+        "toml",
+    ] {
+        assert!(script.contains(word), "{word} is not completed");
+    }
+    for shell in ["zsh", "fish"] {
+        let output = run(&sandbox, &["completions", shell]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(stdout(&output).contains("nhs-values"), "{shell}");
+    }
+}
+
+#[test]
+fn the_man_page_documents_every_command_and_option() {
+    let sandbox = Sandbox::new();
+    let output = run(&sandbox, &["man"]);
+    assert_eq!(output.status.code(), Some(0));
+    let page = stdout(&output);
+    assert!(page.contains(".TH nhs-values 1"), "{page}");
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH COMMANDS"] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    // roff writes each `-` of an option as `\-`.
+    for option in [r"\-\-file", r"\-\-theme", r"\-\-format", r"high\-contrast"] {
+        assert!(page.contains(option), "{option} missing");
+    }
+    for command in ["check", "print", "open", "completions", "man"] {
+        assert!(
+            page.contains(&format!(".SS \"nhs-values {command}\"")),
+            "{command} has no subsection"
+        );
+    }
+    assert!(
+        !page.contains("nhs\\-values\\-check(1)"),
+        "refers to pages that do not exist"
+    );
+}
+
+#[test]
+fn an_unknown_theme_is_a_usage_error() {
+    let sandbox = Sandbox::new();
+    let output = run(&sandbox, &["--theme", "neon", "print"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("high-contrast"), "{err}");
+}
