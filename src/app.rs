@@ -627,7 +627,7 @@ impl App {
             Ok(url) => self.set_status(format!("Opened {url} in the browser."), false),
             Err(failure) => self.set_status(
                 format!(
-                    "Could not open a browser; the link is {} ({}). Press y to copy it.",
+                    "Could not open a browser; the link is {} (press y to copy it; {})",
                     failure.url, failure.reason
                 ),
                 true,

@@ -20,7 +20,7 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
-    /// Colours and emphasis of the interactive screen; NO_COLOR turns colour off in either.
+    /// The look of the interactive screen; NO_COLOR turns the default's colours off.
     #[arg(long, global = true, value_enum, default_value_t = ThemeName::Default)]
     pub theme: ThemeName,
 

@@ -15,7 +15,16 @@ const NAME: &str = "nhs-values";
 pub fn completions(shell: Shell) -> String {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), NAME, &mut script);
-    String::from_utf8_lossy(&script).into_owned()
+    let script = String::from_utf8_lossy(&script).into_owned();
+    if shell == Shell::Bash {
+        // clap_complete 4.6 spells the state for a command of a hyphenated program two ways:
+        // `nhs__values__subcmd__print` where it walks the words, but
+        // `nhs__subcmd__values__subcmd__print` in the case arms, so nothing after a command
+        // would complete (clap issue 6421).
+        script.replace("nhs__subcmd__values", "nhs__values")
+    } else {
+        script
+    }
 }
 
 /// The manual page in roff, one page for the whole program: each command gets a subsection

@@ -226,6 +226,31 @@ fn bash_completion_knows_the_commands_and_options() {
     ] {
         assert!(script.contains(word), "{word} is not completed");
     }
+
+    // Bash itself completes with it, after a command too.
+    let path = sandbox.file("nhs-values.bash", &script);
+    for (words, expected) in [
+        ("nhs-values pr", "print"),
+        ("nhs-values print --format ''", "text json markdown toml"),
+        ("nhs-values --theme ''", "default high-contrast"),
+        ("nhs-values check --th", "--theme"),
+        ("nhs-values completions f", "fish"),
+    ] {
+        // What bash does on Tab: the words so far, and the function called with the word
+        // being completed and the one before it.
+        let complete = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+             _nhs__values nhs-values \"${{COMP_WORDS[COMP_CWORD]}}\" \
+             \"${{COMP_WORDS[COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[*]}}\"",
+            path.display()
+        );
+        let output = std::process::Command::new("bash")
+            .args(["-c", &complete])
+            .output()
+            .expect("run bash");
+        assert_eq!(stdout(&output).trim(), expected, "{words}");
+    }
+
     for shell in ["zsh", "fish"] {
         let output = run(&sandbox, &["completions", shell]);
         assert_eq!(output.status.code(), Some(0));
