@@ -26,7 +26,7 @@ fuzz_target!(|bytes: &[u8]| {
 });
 
 fn check_output(document: &Document) {
-    for format in [Format::Text, Format::Markdown, Format::Json] {
+    for format in [Format::Text, Format::Markdown, Format::Json, Format::Toml] {
         assert_inert(&output::render(document, format), "print");
     }
 }

@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use toml_writer::{ToTomlValue, TomlStringBuilder};
 
+use crate::text::is_invisible_format;
 use crate::values::Document;
 
 const HEADER: &str = "\
@@ -85,8 +86,31 @@ pub fn render(document: &Document) -> String {
 }
 
 fn key_value(out: &mut String, key: &str, value: &str) {
-    let encoded = TomlStringBuilder::new(value).as_default().to_toml_value();
-    let _ = writeln!(out, "{key} = {encoded}");
+    let _ = writeln!(out, "{key} = {}", encode(value));
+}
+
+/// A string in TOML, in the form that reads best. Bidi overrides and zero-width characters are
+/// written as `\uXXXX` escapes, so that the file on screen looks like the text it holds; only
+/// basic strings have escapes, and in them the escape means the same character.
+fn encode(value: &str) -> String {
+    let builder = TomlStringBuilder::new(value);
+    if !value.contains(is_invisible_format) {
+        return builder.as_default().to_toml_value();
+    }
+    let basic = if value.contains('\n') {
+        builder.as_ml_basic()
+    } else {
+        builder.as_basic()
+    };
+    let mut escaped = String::new();
+    for c in basic.to_toml_value().chars() {
+        if is_invisible_format(c) {
+            let _ = write!(escaped, "\\u{:04X}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// Paragraph text with a final line break, so that it is written between triple quotes with
@@ -192,12 +216,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn bidi_overrides_are_escaped_but_kept() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.values[0].name = "abc\u{202e}fed\u{200b}".to_owned();
+        document.values[1].text = "it's\u{2066}\nhidden \\ here\u{feff}".to_owned();
+        let written = render(&document);
+        assert!(!written.contains(is_invisible_format), "{written}");
+        assert!(
+            written.contains(r#"name = "abc\u202Efed\u200B""#),
+            "{written}"
+        );
+        assert_eq!(round_trip(&document), document);
+    }
+
     /// Text as a validated file can hold it: any characters but the refused controls, with
     /// the awkward ones for TOML over-represented, and no spaces at either end.
     fn text() -> impl Strategy<Value = String> {
         let awkward = prop::sample::select(vec![
             '"', '\'', '\\', '\t', '\n', '\r', ' ', '#', '=', '[', ']', '{', 'é', '👩', '\u{2028}',
-            '\u{a0}',
+            '\u{a0}', '\u{202e}', '\u{200b}', '\u{feff}',
         ]);
         let character = prop_oneof![
             3 => any::<char>(),
