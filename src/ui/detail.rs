@@ -1,5 +1,6 @@
 //! The detail pane: the selected value's name, its text wrapped to the pane, and its video link;
-//! or the About page with the introduction and the links.
+//! or the About page with the introduction and the links. While a filter is set, what it
+//! matches is marked on the lines drawn.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,10 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
-use super::Theme;
-use crate::app::{App, BlockKind, View};
+use std::ops::Range;
+
+use super::{Theme, marked};
+use crate::app::{App, BlockKind, View, pieces};
 use crate::layout;
-use crate::wrap::wrap;
+use crate::wrap::wrap_ranges;
 
 pub struct Detail<'a> {
     pub app: &'a App,
@@ -36,29 +39,61 @@ impl Widget for Detail<'_> {
         let height = usize::from(inner.height);
 
         let blocks = app.detail_blocks();
-        let mut lines: Vec<Line> = Vec::new();
-        for (index, content) in blocks.iter().enumerate() {
-            if index > 0 {
-                lines.push(Line::default());
-            }
-            let style = self.style(content.kind);
-            lines.extend(
-                wrap(&content.text, width)
-                    .into_iter()
-                    .map(|line| Line::styled(line.to_owned(), style)),
-            );
-        }
-        let total = lines.len();
+        let wrapped: Vec<Vec<Range<usize>>> = blocks
+            .iter()
+            .map(|content| wrap_ranges(&content.text, width))
+            .collect();
+        // Each block's lines, and a blank line between blocks.
+        let total = wrapped.iter().map(Vec::len).sum::<usize>() + blocks.len().saturating_sub(1);
         let scroll = app.detail_scroll.min(total.saturating_sub(height));
+        let shown = scroll..(scroll + height).min(total);
+        let query = app.detail_query();
+        let mut lines: Vec<Line> = Vec::new();
+        let mut first_line = 0;
+        for (index, (content, ranges)) in blocks.iter().zip(&wrapped).enumerate() {
+            if index > 0 {
+                if shown.contains(&first_line) {
+                    lines.push(Line::default());
+                }
+                first_line += 1;
+            }
+            // The part of this block that is on screen, counted within the block.
+            let from = shown.start.clamp(first_line, first_line + ranges.len()) - first_line;
+            let to = shown.end.clamp(first_line, first_line + ranges.len()) - first_line;
+            first_line += ranges.len();
+            if from == to {
+                continue;
+            }
+            let found = match &query {
+                Some(query) if content.kind.is_searched() => {
+                    pieces(&content.text, ranges, from..to, query)
+                }
+                _ => Vec::new(),
+            };
+            let current = app.current_match();
+            let style = self.style(content.kind);
+            for (line_index, range) in ranges.iter().enumerate().take(to).skip(from) {
+                let marks = found
+                    .iter()
+                    .filter(|piece| piece.line == line_index)
+                    .map(|piece| {
+                        let mark = if current == Some((index, piece.match_start)) {
+                            self.theme.current_match
+                        } else {
+                            self.theme.matched
+                        };
+                        (piece.range.clone(), mark)
+                    });
+                lines.push(Line::from(marked(&content.text[range.clone()], marks)).style(style));
+            }
+        }
         let block = if total > height {
-            let shown_to = (scroll + height).min(total);
-            let position = format!(" {}% ", shown_to * 100 / total.max(1));
+            let position = format!(" {}% ", shown.end * 100 / total.max(1));
             block.title_bottom(Line::from(Span::styled(position, self.theme.hint)).right_aligned())
         } else {
             block
         };
-        let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-        Paragraph::new(shown).block(block).render(area, buf);
+        Paragraph::new(lines).block(block).render(area, buf);
     }
 }
 

@@ -1,5 +1,6 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::*;
@@ -157,4 +158,100 @@ fn a_long_status_grows_the_footer_so_the_link_can_be_copied() {
         footer.contains("https://www.youtube.com/watch?v=EA5a_1Mw9L4"),
         "{text}"
     );
+}
+
+#[test]
+fn a_broken_file_shows_a_banner_over_the_last_good_values() {
+    let mut app = app_at(80, 24);
+    app.update(Action::Next);
+    app.update(Action::Reloaded(Err(
+        "my-values.toml:12:1: unknown key `vidoe` in value 2 (and 1 more problem)".to_owned(),
+    )));
+    insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+}
+
+/// How both themes mark a match: unlike a link, which is underlined only.
+const MATCHED: Modifier = Modifier::UNDERLINED.union(Modifier::BOLD);
+
+/// The text of each run of cells in `area`, row by row, whose modifiers include `modifier`.
+fn marked_in(terminal: &Terminal<TestBackend>, area: Rect, modifier: Modifier) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let mut runs = Vec::new();
+    for row in area.top()..area.bottom() {
+        let mut run = String::new();
+        for column in area.left()..area.right() {
+            let cell = &buffer[(column, row)];
+            if cell.modifier.contains(modifier) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+#[test]
+fn filter_matches_are_marked_in_the_list_and_the_text_without_colour() {
+    let mut app = app_at(80, 24);
+    app.update(Action::SelectNumber(2));
+    app.update(Action::StartFilter);
+    for c in "CARE".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::AcceptFilter);
+    assert_eq!(app.selected(), Some(1), "Compassion");
+    let areas = app.areas();
+    for theme in [Theme::nhs(true), Theme::monochrome()] {
+        let terminal = render(&app, &theme);
+        // Of the names, only "Commitment to quality of care" holds the word.
+        assert_eq!(
+            marked_in(&terminal, areas.list, MATCHED),
+            ["care"],
+            "{theme:?}"
+        );
+        // Compassion's text has "care" twice and "carers" once; the link is not searched.
+        let text = crate::layout::detail_inner(areas.detail);
+        assert_eq!(
+            marked_in(&terminal, text, MATCHED),
+            ["care", "care", "care"],
+            "{theme:?}\n{}",
+            terminal.backend()
+        );
+    }
+}
+
+#[test]
+fn the_match_n_moved_to_stands_out_from_the_others() {
+    let mut app = app_at(80, 24);
+    app.update(Action::SelectNumber(2));
+    app.update(Action::StartFilter);
+    for c in "we".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::AcceptFilter);
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    let terminal = render(&app, &Theme::monochrome());
+    let text = crate::layout::detail_inner(app.areas().detail);
+    // "We ensure", then "the care we provide".
+    assert_eq!(marked_in(&terminal, text, Modifier::REVERSED), ["we"]);
+    // We, we, We, we, however, We, well, we, We, we.
+    assert_eq!(
+        marked_in(&terminal, text, MATCHED).len(),
+        10,
+        "the other matches stay marked"
+    );
+    let current = text.y + 3;
+    let row: String = (text.left()..text.right())
+        .map(|column| {
+            terminal.backend().buffer()[(column, current)]
+                .symbol()
+                .to_owned()
+        })
+        .collect();
+    assert!(row.starts_with("the care we provide"), "{row}");
 }

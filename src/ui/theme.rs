@@ -23,6 +23,11 @@ pub struct Theme {
     pub key: Style,
     pub error: Style,
     pub success: Style,
+    /// Text the filter matches, in the list and the detail; bold and underlined, so it shows
+    /// without colour and differs from a link.
+    pub matched: Style,
+    /// The match `n` / `N` moved to.
+    pub current_match: Style,
 }
 
 impl Theme {
@@ -34,6 +39,10 @@ impl Theme {
             .fg(Color::White)
             .bg(blue)
             .add_modifier(Modifier::BOLD);
+        let matched = Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         Theme {
             header: on_blue,
             selected: on_blue,
@@ -46,6 +55,8 @@ impl Theme {
             key: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             success: Style::new().fg(Color::Green),
+            matched,
+            current_match: matched.add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -64,6 +75,9 @@ impl Theme {
             key: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().add_modifier(Modifier::BOLD),
             success: Style::new(),
+            matched: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            current_match: Style::new()
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::REVERSED),
         }
     }
 
