@@ -26,6 +26,9 @@ const MAX_TEXT_WIDTH: usize = 100;
 /// The most lines the footer grows to for a long status message.
 pub const MAX_STATUS_LINES: usize = 3;
 
+/// What the status line says when the values file changed and the new version is shown.
+const RELOADED: &str = "Reloaded the values file.";
+
 /// The most lines the banner about a broken values file takes from the screen.
 pub const MAX_BANNER_LINES: usize = 3;
 
@@ -733,6 +736,14 @@ impl App {
             Ok(document) => document,
             Err(error) => {
                 self.reload_error = Some(visible(&error).into_owned());
+                // The banner says what the file is now; a word that it reloaded would be stale.
+                if self
+                    .status
+                    .as_ref()
+                    .is_some_and(|status| status.text == RELOADED)
+                {
+                    self.status = None;
+                }
                 return;
             }
         };
@@ -774,7 +785,7 @@ impl App {
         }
         self.keep_cursor_in_view();
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
-        self.set_status("Reloaded the values file.".to_owned(), false);
+        self.set_status(RELOADED.to_owned(), false);
     }
 
     fn watch_failed(&mut self, reason: &str) {

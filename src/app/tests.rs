@@ -457,10 +457,16 @@ fn a_reload_keeps_the_filter_the_view_and_the_scroll() {
 fn a_broken_file_shows_a_banner_over_the_last_good_values_until_it_is_fixed() {
     let mut app = app_of(&[("A", "a"), ("B", "b")]);
     app.update(Action::Next);
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("A", "a"),
+        ("B", "b."),
+    ]))));
+    assert_eq!(status_text(&app), "Reloaded the values file.");
     let before = app.document.clone();
     let error = "values.toml:4:1: unknown key `vidoe` in value 1\u{1b}[2J";
     app.update(Action::Reloaded(Err(error.to_owned())));
     assert_eq!(app.document, before, "the last good values stay");
+    assert_eq!(app.status, None, "the file no longer reloads");
     assert_eq!(selected_name(&app), Some("B"));
     assert_eq!(
         app.reload_error.as_deref(),
