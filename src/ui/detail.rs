@@ -2,13 +2,13 @@
 //! or the About page with the introduction and the links. While a filter is set, what it
 //! matches is marked on the lines drawn.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
-
-use std::ops::Range;
 
 use super::{Theme, marked};
 use crate::app::{App, BlockKind, View, pieces};
@@ -48,6 +48,7 @@ impl Widget for Detail<'_> {
         let scroll = app.detail_scroll.min(total.saturating_sub(height));
         let shown = scroll..(scroll + height).min(total);
         let query = app.detail_query();
+        let current = app.current_match();
         let mut lines: Vec<Line> = Vec::new();
         let mut first_line = 0;
         for (index, (content, ranges)) in blocks.iter().zip(&wrapped).enumerate() {
@@ -70,7 +71,6 @@ impl Widget for Detail<'_> {
                 }
                 _ => Vec::new(),
             };
-            let current = app.current_match();
             let style = self.style(content.kind);
             for (line_index, range) in ranges.iter().enumerate().take(to).skip(from) {
                 let marks = found
