@@ -2,6 +2,7 @@
 //! world must do (open a link, quit) comes back as an `Effect` for the event loop to perform.
 
 mod filter;
+mod highlight;
 
 use std::borrow::Cow;
 
@@ -13,7 +14,8 @@ use crate::text::visible;
 use crate::values::Document;
 use crate::wrap;
 
-pub use filter::matches;
+pub use filter::{find, matches};
+pub use highlight::{Piece, pieces};
 
 /// Lines the detail text moves per notch of the mouse wheel.
 const WHEEL_LINES: isize = 3;
@@ -23,6 +25,12 @@ const MAX_TEXT_WIDTH: usize = 100;
 
 /// The most lines the footer grows to for a long status message.
 pub const MAX_STATUS_LINES: usize = 3;
+
+/// What the status line says when the values file changed and the new version is shown.
+const RELOADED: &str = "Reloaded the values file.";
+
+/// The most lines the banner about a broken values file takes from the screen.
+pub const MAX_BANNER_LINES: usize = 3;
 
 /// Something the user asked for, or something that happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +61,9 @@ pub enum Action {
     ToggleAbout,
     NextLink,
     PreviousLink,
+    /// `n` / `N`: the next or previous match of the filter in the detail text.
+    NextMatch,
+    PreviousMatch,
     ToggleHelp,
     /// Ctrl-Z: hand the terminal back to the shell until `fg`.
     Suspend,
@@ -69,6 +80,11 @@ pub enum Action {
     Copy,
     /// The result of asking the terminal to copy a link.
     Copied(Result<String, LaunchFailure>),
+    /// The values file changed on disk: its new contents, or its first problem as
+    /// `file:line:col: message`.
+    Reloaded(Result<Document, String>),
+    /// The values file cannot be watched, so changes to it will not show.
+    WatchFailed(String),
 }
 
 /// Why a link could not be opened or copied.
@@ -122,6 +138,22 @@ pub enum BlockKind {
     Hint,
 }
 
+impl BlockKind {
+    /// Whether the filter is looked for in blocks of this kind: the name and the text, which
+    /// are what it matches, not the links or hints.
+    pub fn is_searched(self) -> bool {
+        matches!(self, BlockKind::Heading | BlockKind::Paragraph)
+    }
+}
+
+/// The match `n` / `N` moved to last: where it starts in a block of the detail text of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MatchAt {
+    value: usize,
+    block: usize,
+    start: usize,
+}
+
 /// A block of content with its text made safe to display.
 fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
     let text = match text {
@@ -155,19 +187,17 @@ pub struct App {
     pub help_open: bool,
     pub help_scroll: usize,
     pub status: Option<Status>,
+    /// Why the values file on disk cannot be shown, while the last good values are.
+    pub reload_error: Option<String>,
     pub screen: Rect,
     longest_name: usize,
+    current_match: Option<MatchAt>,
 }
 
 impl App {
     pub fn new(document: Document) -> App {
         let visible = (0..document.values.len()).collect();
-        let longest_name = document
-            .values
-            .iter()
-            .map(|value| value.name.width())
-            .max()
-            .unwrap_or(0);
+        let longest_name = longest_name(&document);
         App {
             document,
             visible,
@@ -180,8 +210,10 @@ impl App {
             help_open: false,
             help_scroll: 0,
             status: None,
+            reload_error: None,
             screen: Rect::new(0, 0, 80, 24),
             longest_name,
+            current_match: None,
         }
     }
 
@@ -191,8 +223,22 @@ impl App {
             self.screen,
             self.longest_name,
             self.visible.len(),
+            self.banner_lines().len().min(MAX_BANNER_LINES) as u16,
             self.status_lines().len().clamp(1, MAX_STATUS_LINES) as u16,
         )
+    }
+
+    /// The banner about a broken values file, wrapped to the screen width after a column of
+    /// margin; empty while the file is good.
+    pub fn banner_lines(&self) -> Vec<String> {
+        let width = usize::from(self.screen.width).saturating_sub(1);
+        self.reload_error.as_ref().map_or_else(Vec::new, |error| {
+            let text = format!("error: {error} · showing the last good values");
+            wrap::wrap(&text, width)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
     }
 
     /// The status message wrapped to the screen width, after a column of margin.
@@ -201,6 +247,24 @@ impl App {
         self.status
             .as_ref()
             .map_or_else(Vec::new, |status| wrap::wrap(&status.text, width))
+    }
+
+    /// The filter as the matching rule takes it: lower-cased characters.
+    pub fn query(&self) -> Vec<char> {
+        self.filter.chars().flat_map(char::to_lowercase).collect()
+    }
+
+    /// The filter to mark in the detail pane, when it shows a value and a filter is set.
+    pub fn detail_query(&self) -> Option<Vec<char>> {
+        (self.view == View::Value && !self.filter.is_empty()).then(|| self.query())
+    }
+
+    /// The match `n` / `N` moved to last, as a block of `detail_blocks` and the byte its match
+    /// starts at, while that value is still the one shown.
+    pub fn current_match(&self) -> Option<(usize, usize)> {
+        self.current_match
+            .filter(|at| self.view == View::Value && self.selected() == Some(at.value))
+            .map(|at| (at.block, at.start))
     }
 
     /// Index into `document.values` of the selected value, if any value is visible.
@@ -327,9 +391,14 @@ impl App {
 
     /// Applies one action, returning the outside work it needs.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // Only what the user does replaces a message; what happens in the background adds one.
         if !matches!(
             action,
-            Action::Launched(_) | Action::Copied(_) | Action::Resize { .. }
+            Action::Launched(_)
+                | Action::Copied(_)
+                | Action::Resize { .. }
+                | Action::Reloaded(_)
+                | Action::WatchFailed(_)
         ) {
             self.status = None;
         }
@@ -370,6 +439,8 @@ impl App {
             }
             Action::NextLink => self.step_link(1),
             Action::PreviousLink => self.step_link(-1),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
             Action::ToggleHelp => {
                 self.help_open = true;
                 self.help_scroll = 0;
@@ -380,6 +451,8 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Launched(result) => self.launched(result),
             Action::Copied(result) => self.copied(result),
+            Action::Reloaded(result) => self.reloaded(result),
+            Action::WatchFailed(reason) => self.watch_failed(&reason),
         }
         None
     }
@@ -397,6 +470,8 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Launched(result) => self.launched(result),
             Action::Copied(result) => self.copied(result),
+            Action::Reloaded(result) => self.reloaded(result),
+            Action::WatchFailed(reason) => self.watch_failed(&reason),
             _ => {}
         }
         None
@@ -553,7 +628,7 @@ impl App {
     /// only the values still visible need looking at.
     fn apply_filter(&mut self, narrowed: bool) {
         let selected = self.selected();
-        let query: Vec<char> = self.filter.chars().flat_map(char::to_lowercase).collect();
+        let query = self.query();
         let values = &self.document.values;
         if narrowed {
             self.visible
@@ -568,7 +643,86 @@ impl App {
             .unwrap_or(0);
         self.list_offset = 0;
         self.detail_scroll = 0;
+        self.current_match = None;
         self.keep_cursor_in_view();
+    }
+
+    /// Moves to the next (or previous) match of the filter in the detail text, round to the
+    /// first (or last), and scrolls it into view. With no match chosen yet, the search starts
+    /// from the text on screen, as a pager's does.
+    fn step_match(&mut self, forward: bool) {
+        let Some(query) = self.detail_query() else {
+            let text = if self.filter.is_empty() {
+                "No filter to find: / starts one."
+            } else {
+                "n and N find the filter in a value's text; i leaves About."
+            };
+            self.set_status(text.to_owned(), true);
+            return;
+        };
+        let Some(value) = self.selected() else {
+            self.set_status(format!("No value matches “{}”.", self.filter), true);
+            return;
+        };
+        let found = self.detail_matches(&query);
+        if found.is_empty() {
+            self.set_status("The filter matches no words shown here.".to_owned(), false);
+            return;
+        }
+        let count = found.len();
+        let height = self.detail_height().max(1);
+        let current = self.current_match().and_then(|at| {
+            found
+                .iter()
+                .position(|(block, start, _)| (*block, *start) == at)
+        });
+        let index = match (current, forward) {
+            (Some(index), true) => (index + 1) % count,
+            (Some(index), false) => (index + count - 1) % count,
+            (None, true) => found
+                .iter()
+                .position(|(_, _, line)| *line >= self.detail_scroll)
+                .unwrap_or(0),
+            (None, false) => found
+                .iter()
+                .rposition(|(_, _, line)| *line < self.detail_scroll + height)
+                .unwrap_or(count - 1),
+        };
+        let (block, start, line) = found[index];
+        self.current_match = Some(MatchAt {
+            value,
+            block,
+            start,
+        });
+        if line < self.detail_scroll {
+            self.detail_scroll = line;
+        } else if line >= self.detail_scroll + height {
+            self.detail_scroll = (line + 1 - height).min(self.max_detail_scroll());
+        }
+        self.set_status(format!("Match {} of {count}", index + 1), false);
+    }
+
+    /// Every match of `query` in the searched detail blocks, in reading order: its block, the
+    /// byte it starts at there, and the line of the wrapped pane it starts on.
+    fn detail_matches(&self, query: &[char]) -> Vec<(usize, usize, usize)> {
+        let blocks = self.detail_blocks();
+        let width = self.detail_text_width();
+        let mut found = Vec::new();
+        for (index, (block, lines)) in blocks.iter().zip(self.block_lines(&blocks)).enumerate() {
+            if !block.kind.is_searched() {
+                continue;
+            }
+            let wrapped = wrap::wrap_ranges(&block.text, width);
+            for range in filter::find(&block.text, query) {
+                // A match starting in the spaces at a break is first seen on the next line.
+                let line = wrapped
+                    .iter()
+                    .position(|line| range.start < line.end)
+                    .unwrap_or(0);
+                found.push((index, range.start, lines.start + line));
+            }
+        }
+        found
     }
 
     fn step_link(&mut self, step: isize) {
@@ -648,10 +802,87 @@ impl App {
         }
     }
 
+    /// Shows the file's new contents, keeping what the user was looking at: the selected value
+    /// by its name (or, when it is gone, the value now in its place), the filter, the view and
+    /// the scroll. A broken file leaves everything as it was, with the error in the banner.
+    fn reloaded(&mut self, result: Result<Document, String>) {
+        let document = match result {
+            Ok(document) => document,
+            Err(error) => {
+                self.reload_error = Some(visible(&error).into_owned());
+                // The banner says what the file is now; a word that it reloaded would be stale.
+                if self
+                    .status
+                    .as_ref()
+                    .is_some_and(|status| status.text == RELOADED)
+                {
+                    self.status = None;
+                }
+                return;
+            }
+        };
+        self.reload_error = None;
+        if document == self.document {
+            return;
+        }
+        let selected = self.selected();
+        let name = selected.map(|index| self.document.values[index].name.to_lowercase());
+        self.longest_name = longest_name(&document);
+        self.document = document;
+        self.current_match = None;
+        let query = self.query();
+        let values = &self.document.values;
+        self.visible = (0..values.len())
+            .filter(|index| matches(&values[*index], &query))
+            .collect();
+        // Names are unique ignoring case, so this finds the same value even if its case changed.
+        let by_name = name.and_then(|name| {
+            self.visible
+                .iter()
+                .position(|index| values[*index].name.to_lowercase() == name)
+        });
+        let in_its_place = selected.map(|old| {
+            self.visible
+                .iter()
+                .position(|index| *index >= old)
+                .unwrap_or(self.visible.len().saturating_sub(1))
+        });
+        if by_name.is_none() {
+            self.detail_scroll = 0;
+        }
+        self.cursor = by_name.or(in_its_place).unwrap_or(0);
+        if let View::About { link } = self.view {
+            let last = self.about_links().len().saturating_sub(1);
+            self.view = View::About {
+                link: link.min(last),
+            };
+        }
+        self.keep_cursor_in_view();
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        self.set_status(RELOADED.to_owned(), false);
+    }
+
+    fn watch_failed(&mut self, reason: &str) {
+        self.set_status(
+            format!("Changes to the values file will not show: {reason}"),
+            true,
+        );
+    }
+
     fn set_status(&mut self, text: String, is_error: bool) {
         let text = visible(&text).into_owned();
         self.status = Some(Status { text, is_error });
     }
+}
+
+/// The widest name, in columns, which sizes the list pane.
+fn longest_name(document: &Document) -> usize {
+    document
+        .values
+        .iter()
+        .map(|value| value.name.width())
+        .max()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -83,6 +83,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::StartFilter,
     ),
     bind(
+        "n N",
+        "next/previous filter match in the text",
+        &[KeyCode::Char('n')],
+        Action::NextMatch,
+    ),
+    bind("", "", &[KeyCode::Char('N')], Action::PreviousMatch),
+    bind(
         "i",
         "about: introduction and links",
         &[KeyCode::Char('i')],
@@ -256,6 +263,19 @@ mod tests {
         assert_eq!(
             action_for(&app, &press(KeyCode::Char('y'))),
             Some(Action::FilterInput('y'))
+        );
+    }
+
+    #[test]
+    fn n_and_shift_n_step_through_matches() {
+        let app = app();
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('n'))),
+            Some(Action::NextMatch)
+        );
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('N'))),
+            Some(Action::PreviousMatch)
         );
     }
 

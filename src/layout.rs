@@ -10,6 +10,8 @@ pub const STACK_BELOW_COLUMNS: u16 = 60;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
+    /// The error about a broken values file, under the header; empty while there is none.
+    pub banner: Rect,
     pub list: Rect,
     pub detail: Rect,
     pub footer: Rect,
@@ -17,10 +19,18 @@ pub struct Areas {
 
 impl Areas {
     /// Splits `screen`; `longest_name` (in columns) sizes the list so names fit where they can,
-    /// and the footer takes `footer_lines` so that a long message (a link to copy) is not cut.
-    pub fn new(screen: Rect, longest_name: usize, value_count: usize, footer_lines: u16) -> Areas {
-        let [header, body, footer] = Layout::vertical([
+    /// the banner takes `banner_lines`, and the footer takes `footer_lines` so that a long
+    /// message (a link to copy) is not cut.
+    pub fn new(
+        screen: Rect,
+        longest_name: usize,
+        value_count: usize,
+        banner_lines: u16,
+        footer_lines: u16,
+    ) -> Areas {
+        let [header, banner, body, footer] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(banner_lines),
             Constraint::Fill(1),
             Constraint::Length(footer_lines),
         ])
@@ -44,6 +54,7 @@ impl Areas {
         };
         Areas {
             header,
+            banner,
             list,
             detail,
             footer,
@@ -68,7 +79,7 @@ mod tests {
 
     #[test]
     fn wide_screens_put_the_list_beside_the_detail() {
-        let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6, 1);
+        let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6, 0, 1);
         assert_eq!(areas.list.y, areas.detail.y);
         assert_eq!(areas.list.width, 36);
         assert_eq!(areas.list.width + areas.detail.width, 80);
@@ -77,18 +88,32 @@ mod tests {
 
     #[test]
     fn narrow_screens_stack_the_list_above_the_detail() {
-        let areas = Areas::new(Rect::new(0, 0, 40, 20), 29, 6, 1);
+        let areas = Areas::new(Rect::new(0, 0, 40, 20), 29, 6, 0, 1);
         assert_eq!(areas.list.x, areas.detail.x);
         assert_eq!(areas.list.height, 7);
         assert_eq!(areas.detail.y, areas.list.bottom());
     }
 
     #[test]
+    fn the_banner_goes_between_the_header_and_the_panes() {
+        let areas = Areas::new(Rect::new(0, 0, 80, 24), 29, 6, 2, 1);
+        assert_eq!((areas.banner.y, areas.banner.height), (1, 2));
+        assert_eq!(areas.list.y, 3);
+        assert_eq!(areas.list.height + 4, 24);
+    }
+
+    #[test]
     fn tiny_screens_do_not_overflow() {
         for (width, height) in [(1, 1), (2, 3), (59, 2), (60, 1), (0, 0)] {
             let screen = Rect::new(0, 0, width, height);
-            let areas = Areas::new(screen, 29, 100_000, 3);
-            for area in [areas.header, areas.list, areas.detail, areas.footer] {
+            let areas = Areas::new(screen, 29, 100_000, 3, 3);
+            for area in [
+                areas.header,
+                areas.banner,
+                areas.list,
+                areas.detail,
+                areas.footer,
+            ] {
                 assert!(
                     screen.contains(area.as_position()) || area.area() == 0,
                     "{width}x{height}"

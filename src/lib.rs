@@ -15,4 +15,5 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod values;
+pub mod watch;
 pub mod wrap;

@@ -35,7 +35,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(error) => return Ok(report(&error)),
             };
             if io::stdout().is_terminal() {
-                tui::run(app::App::new(document), ui::Theme::from_env(theme))
+                tui::run(
+                    app::App::new(document),
+                    ui::Theme::from_env(theme),
+                    source.file().cloned(),
+                )
             } else {
                 print(&output::render(&document, Format::Text))
             }
@@ -77,6 +81,14 @@ impl Source {
         match self {
             Source::File(path) => values::load_file(path),
             Source::Builtin => values::builtin(),
+        }
+    }
+
+    /// The file, when the values come from one.
+    fn file(&self) -> Option<&PathBuf> {
+        match self {
+            Source::File(path) => Some(path),
+            Source::Builtin => None,
         }
     }
 

@@ -1,7 +1,9 @@
 //! The interactive screen: taking the terminal over, handing it back exactly as found (on quit,
-//! error, panic and signal), and the event loop that connects input to `App::update`.
+//! error, panic and signal), and the event loop that connects input (keys, signals, a changed
+//! values file) to `App::update`.
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 use std::thread;
@@ -19,7 +21,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Effect, LaunchFailure};
 use crate::ui::{self, Theme};
-use crate::{browser, clipboard, event as keys};
+use crate::{browser, clipboard, event as keys, watch};
 
 /// Everything the event loop waits for, from the threads that feed it.
 enum Message {
@@ -29,8 +31,9 @@ enum Message {
     Action(Action),
 }
 
-/// Runs the interactive screen until the user quits or a signal arrives.
-pub fn run(mut app: App, theme: Theme) -> Result<ExitCode> {
+/// Runs the interactive screen until the user quits or a signal arrives. When the values came
+/// from a file, `watch` names it, and changes to it show as they are saved.
+pub fn run(mut app: App, theme: Theme, watch: Option<PathBuf>) -> Result<ExitCode> {
     let (sender, receiver) = mpsc::channel();
     // Registered before the screen is taken over, so a signal can never skip the restore.
     let mut signals =
@@ -43,6 +46,13 @@ pub fn run(mut app: App, theme: Theme) -> Result<ExitCode> {
             }
         }
     });
+    if let Some(path) = watch {
+        let watch_sender = sender.clone();
+        let send = move |action| watch_sender.send(Message::Action(action)).is_ok();
+        if let Err(reason) = watch::spawn(path, send) {
+            app.update(Action::WatchFailed(reason));
+        }
+    }
     install_panic_hook();
     let mut terminal = enter().context("cannot set up the terminal")?;
     let input_sender = sender.clone();

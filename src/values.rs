@@ -78,6 +78,21 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// The first problem on one line, `file:line:col: message`, and how many more there are:
+    /// for a banner with room for one.
+    pub fn summary(&self) -> String {
+        let all = self.to_string();
+        let mut lines = all.lines();
+        let first = lines.next().unwrap_or_default().to_owned();
+        match lines.count() {
+            0 => first,
+            1 => format!("{first} (and 1 more problem)"),
+            more => format!("{first} (and {more} more problems)"),
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     /// One line per problem, `file:line:col: message`, the shape editors and CI logs understand.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,20 +1,31 @@
 //! Word wrapping measured in terminal columns. The detail pane renders these lines itself, and
 //! the app state uses the same count to bound scrolling, so the two can never disagree.
 
+use std::ops::Range;
+
 use unicode_width::UnicodeWidthChar;
 
 /// Splits `text` into lines at most `width` columns wide, breaking at spaces where it can and
 /// inside a word only when the word alone is wider than the line.
 pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    wrap_ranges(text, width)
+        .into_iter()
+        .map(|line| &text[line])
+        .collect()
+}
+
+/// The lines `wrap` gives, as byte ranges into `text`, for marking parts of them.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     if width == 0 {
         return lines;
     }
-    let mut rest = text.trim_start_matches(' ');
-    while !rest.is_empty() {
+    let mut start = text.len() - text.trim_start_matches(' ').len();
+    while start < text.len() {
+        let rest = &text[start..];
         let end = line_end(rest, width);
-        lines.push(rest[..end].trim_end_matches(' '));
-        rest = rest[end..].trim_start_matches(' ');
+        lines.push(start..start + rest[..end].trim_end_matches(' ').len());
+        start += end + (rest[end..].len() - rest[end..].trim_start_matches(' ').len());
     }
     lines
 }
@@ -70,6 +81,15 @@ mod tests {
             ["日本", "語の", "テキ", "スト"]
         );
         assert_eq!(wrap("日", 1), ["日"]);
+    }
+
+    #[test]
+    fn ranges_point_at_the_lines() {
+        let text = "  We speak up   when things go wrong.";
+        let ranges = wrap_ranges(text, 12);
+        let lines: Vec<&str> = ranges.iter().map(|range| &text[range.clone()]).collect();
+        assert_eq!(lines, ["We speak up", "when things", "go wrong."]);
+        assert_eq!(ranges[0], 2..13);
     }
 
     #[test]

@@ -31,7 +31,8 @@ fn check_output(document: &Document) {
     }
 }
 
-/// One frame at a common size and one at a cramped size, then the About view and the last value.
+/// One frame at a common size and one at a cramped size, then the About view and the last
+/// value, then a filter and a reload error.
 fn check_screen(document: Document) {
     let mut app = App::new(document);
     for (width, height) in [(80, 24), (23, 7)] {
@@ -41,6 +42,17 @@ fn check_screen(document: Document) {
     app.update(Action::Last);
     app.update(Action::ToggleAbout);
     app.update(Action::NextLink);
+    draw(&app);
+    // The filter marked in the names and the text, a step to a match, and the banner of a
+    // broken reload carrying the file's own text.
+    let start: String = app.document.values[0].name.chars().take(3).collect();
+    app.update(Action::StartFilter);
+    for c in start.chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::AcceptFilter);
+    app.update(Action::NextMatch);
+    app.update(Action::Reloaded(Err(app.document.title.clone())));
     draw(&app);
 }
 

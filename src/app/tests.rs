@@ -1,5 +1,5 @@
 use super::*;
-use crate::values::{self, Value};
+use crate::values::{self, Document, Value};
 
 fn app() -> App {
     let mut app = App::new(values::builtin().expect("the built-in values are valid"));
@@ -357,6 +357,285 @@ fn esc_with_nothing_open_quits_and_q_always_does() {
     let mut app = app();
     assert_eq!(app.update(Action::Back), Some(Effect::Quit));
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}
+
+fn document_of(values: &[(&str, &str)]) -> Document {
+    let mut document = values::builtin().expect("the built-in values are valid");
+    document.values = values
+        .iter()
+        .map(|(name, text)| Value {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+            video: None,
+        })
+        .collect();
+    document
+}
+
+fn app_of(values: &[(&str, &str)]) -> App {
+    let mut app = App::new(document_of(values));
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+#[test]
+fn a_reload_keeps_the_selection_by_name_when_values_move() {
+    let mut app = app_of(&[("A", "a"), ("B", "b"), ("C", "c")]);
+    app.update(Action::SelectNumber(2));
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("New", "n"),
+        ("C", "c"),
+        ("b", "b, rewritten"),
+    ]))));
+    assert_eq!(selected_name(&app), Some("b"), "found ignoring case");
+    assert_eq!(app.document.values[2].text, "b, rewritten");
+    assert_eq!(app.reload_error, None);
+    assert_eq!(
+        app.status.as_ref().map(|status| status.text.as_str()),
+        Some("Reloaded the values file.")
+    );
+}
+
+#[test]
+fn a_reload_without_the_selected_name_selects_the_value_in_its_place() {
+    let mut app = app_of(&[("A", "a"), ("B", "b"), ("C", "c")]);
+    app.update(Action::SelectNumber(2));
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("A", "a"),
+        ("Renamed", "b"),
+        ("C", "c"),
+    ]))));
+    assert_eq!(selected_name(&app), Some("Renamed"));
+
+    app.update(Action::Last);
+    app.update(Action::Reloaded(Ok(document_of(&[("A", "a")]))));
+    assert_eq!(selected_name(&app), Some("A"), "the list got shorter");
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn a_reload_keeps_the_filter_the_view_and_the_scroll() {
+    let long = "care and more words. ".repeat(80);
+    let mut app = app_of(&[("A", "care"), ("B", &long), ("C", "none")]);
+    type_filter(&mut app, "care");
+    app.update(Action::AcceptFilter);
+    app.update(Action::Next);
+    app.update(Action::PageDown);
+    let scroll = app.detail_scroll;
+    assert!(scroll > 0);
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("Care first", "x"),
+        ("A", "care"),
+        ("B", &long),
+        ("C", "none"),
+    ]))));
+    assert_eq!(app.filter, "care");
+    let names: Vec<&str> = app
+        .visible
+        .iter()
+        .map(|index| app.document.values[*index].name.as_str())
+        .collect();
+    assert_eq!(names, ["Care first", "A", "B"]);
+    assert_eq!(selected_name(&app), Some("B"));
+    assert_eq!(
+        app.detail_scroll, scroll,
+        "the same value stays where it was read"
+    );
+
+    app.update(Action::ToggleAbout);
+    app.update(Action::PreviousLink);
+    let mut fewer_links = app.document.clone();
+    fewer_links.links.clear();
+    app.update(Action::Reloaded(Ok(fewer_links)));
+    assert_eq!(app.view, View::About { link: 0 }, "only the source is left");
+}
+
+#[test]
+fn a_broken_file_shows_a_banner_over_the_last_good_values_until_it_is_fixed() {
+    let mut app = app_of(&[("A", "a"), ("B", "b")]);
+    app.update(Action::Next);
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("A", "a"),
+        ("B", "b."),
+    ]))));
+    assert_eq!(status_text(&app), "Reloaded the values file.");
+    let before = app.document.clone();
+    let error = "values.toml:4:1: unknown key `vidoe` in value 1\u{1b}[2J";
+    app.update(Action::Reloaded(Err(error.to_owned())));
+    assert_eq!(app.document, before, "the last good values stay");
+    assert_eq!(app.status, None, "the file no longer reloads");
+    assert_eq!(selected_name(&app), Some("B"));
+    assert_eq!(
+        app.reload_error.as_deref(),
+        Some("values.toml:4:1: unknown key `vidoe` in value 1^[[2J"),
+        "made safe to show"
+    );
+    let banner = app.banner_lines().join(" ");
+    assert!(
+        banner.starts_with("error: values.toml:4:1: unknown key"),
+        "{banner}"
+    );
+    assert!(banner.contains("the last good values"), "{banner}");
+
+    app.update(Action::Next);
+    assert!(app.reload_error.is_some(), "keys do not clear the banner");
+
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("A", "a"),
+        ("B", "fixed"),
+    ]))));
+    assert_eq!(app.reload_error, None);
+    assert!(app.banner_lines().is_empty());
+    assert_eq!(app.document.values[1].text, "fixed");
+}
+
+#[test]
+fn the_banner_takes_rows_from_the_panes() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 120,
+        height: 24,
+    });
+    let rows = app.areas().list.height;
+    app.update(Action::Reloaded(Err("v.toml:1:1: broken".to_owned())));
+    assert_eq!(app.areas().banner.height, 1);
+    assert_eq!(app.areas().list.height, rows - 1);
+    app.update(Action::Reloaded(Err("v.toml:1:1: broken ".repeat(30))));
+    assert_eq!(app.areas().banner.height, MAX_BANNER_LINES as u16);
+}
+
+#[test]
+fn a_reload_applies_while_help_is_open_and_keeps_the_message() {
+    let mut app = app_of(&[("A", "a")]);
+    app.update(Action::Launched(Ok("https://example.org".to_owned())));
+    app.update(Action::Reloaded(Err("v.toml:1:1: broken".to_owned())));
+    assert!(app.status.is_some(), "a reload is not a key press");
+    app.update(Action::ToggleHelp);
+    app.update(Action::Reloaded(Ok(document_of(&[("A", "new")]))));
+    assert!(app.help_open);
+    assert_eq!(app.reload_error, None);
+    assert_eq!(app.document.values[0].text, "new");
+}
+
+#[test]
+fn an_unchanged_file_changes_nothing() {
+    let mut app = app_of(&[("A", "a")]);
+    app.update(Action::Reloaded(Ok(app.document.clone())));
+    assert_eq!(app.status, None);
+}
+
+#[test]
+fn a_failed_watch_is_reported() {
+    let mut app = app();
+    app.update(Action::WatchFailed("too many open files".to_owned()));
+    let status = app.status.clone().expect("a status message");
+    assert!(status.is_error);
+    assert!(
+        status.text.contains("too many open files"),
+        "{}",
+        status.text
+    );
+}
+
+fn status_text(app: &App) -> &str {
+    app.status
+        .as_ref()
+        .map_or("", |status| status.text.as_str())
+}
+
+#[test]
+fn n_and_shift_n_step_through_the_matches_in_the_text() {
+    let text = "Care comes first.\n\n".to_owned() + &"Some words. ".repeat(60) + "We care.";
+    let mut app = app_of(&[("Taking care", &text), ("Other", "none")]);
+    app.update(Action::Resize {
+        width: 60,
+        height: 14,
+    });
+    type_filter(&mut app, "care");
+    app.update(Action::AcceptFilter);
+    assert_eq!(app.current_match(), None);
+
+    app.update(Action::NextMatch);
+    assert_eq!(status_text(&app), "Match 1 of 3");
+    assert_eq!(app.current_match(), Some((0, 7)), "in the heading");
+    app.update(Action::NextMatch);
+    assert_eq!(status_text(&app), "Match 2 of 3");
+    assert_eq!(app.current_match(), Some((1, 0)));
+    assert_eq!(app.detail_scroll, 0);
+
+    app.update(Action::NextMatch);
+    assert_eq!(status_text(&app), "Match 3 of 3");
+    let height = usize::from(crate::layout::detail_inner(app.areas().detail).height);
+    let last_line = app.detail_line_count() - 3;
+    assert!(last_line >= height, "the last match starts off screen");
+    assert!(
+        (app.detail_scroll..app.detail_scroll + height).contains(&last_line),
+        "scrolled to show the match on line {last_line}, at {}",
+        app.detail_scroll
+    );
+
+    app.update(Action::NextMatch);
+    assert_eq!(status_text(&app), "Match 1 of 3", "round to the first");
+    assert_eq!(app.detail_scroll, 0);
+    app.update(Action::PreviousMatch);
+    assert_eq!(status_text(&app), "Match 3 of 3", "and back to the last");
+}
+
+#[test]
+fn the_first_n_starts_from_the_text_on_screen() {
+    let text = "care ".to_owned() + &"Some words. ".repeat(80) + "care care";
+    let mut app = app_of(&[("A", &text)]);
+    app.update(Action::Resize {
+        width: 60,
+        height: 14,
+    });
+    type_filter(&mut app, "care");
+    app.update(Action::AcceptFilter);
+    for _ in 0..20 {
+        app.update(Action::PageDown);
+    }
+    app.update(Action::NextMatch);
+    assert_eq!(status_text(&app), "Match 2 of 3");
+    app.update(Action::Next);
+    app.update(Action::First);
+    app.update(Action::PreviousMatch);
+    assert_eq!(
+        status_text(&app),
+        "Match 1 of 3",
+        "moving away and back forgets the match"
+    );
+}
+
+#[test]
+fn n_without_a_filter_or_in_about_says_what_it_needs() {
+    let mut app = app();
+    app.update(Action::NextMatch);
+    assert!(
+        status_text(&app).contains("/ starts one"),
+        "{}",
+        status_text(&app)
+    );
+    type_filter(&mut app, "care");
+    app.update(Action::AcceptFilter);
+    app.update(Action::ToggleAbout);
+    app.update(Action::NextMatch);
+    assert!(
+        status_text(&app).contains("i leaves About"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::ToggleAbout);
+    app.update(Action::NextMatch);
+    assert!(
+        status_text(&app).starts_with("Match 1 of"),
+        "{}",
+        status_text(&app)
+    );
+    type_filter(&mut app, "x");
+    assert_eq!(app.current_match(), None, "a new filter forgets the match");
 }
 
 #[test]

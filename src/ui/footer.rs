@@ -61,6 +61,14 @@ impl Widget for Footer<'_> {
                     ("?", "help"),
                     ("q", "quit"),
                 ],
+                View::Value if !app.filter.is_empty() => &[
+                    ("↑↓", "move"),
+                    ("n N", "next match"),
+                    ("Enter", "video"),
+                    ("Esc", "clear filter"),
+                    ("?", "help"),
+                    ("q", "quit"),
+                ],
                 View::Value => &[
                     ("↑↓", "move"),
                     ("Enter", "video"),

@@ -1,5 +1,6 @@
-//! The list of values, numbered as in the document. Only the rows on screen are built, so a
-//! file of 100,000 values costs the same per frame as one of six.
+//! The list of values, numbered as in the document, with what the filter matches in each name
+//! marked. Only the rows on screen are built, so a file of 100,000 values costs the same per
+//! frame as one of six.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, truncate};
-use crate::app::{App, View};
+use super::{Theme, marked, truncate};
+use crate::app::{App, View, find};
 use crate::layout;
 use crate::text::visible;
 
@@ -44,6 +45,7 @@ impl Widget for List<'_> {
             View::Value => self.theme.selected,
             View::About { .. } => self.theme.selected_inactive,
         };
+        let query = app.query();
         let rows: Vec<Line> = app
             .visible
             .iter()
@@ -56,9 +58,25 @@ impl Widget for List<'_> {
                 let prefix = format!("{marker}{:>number_width$} ", index + 1);
                 let name = visible(&app.document.values[index].name);
                 let room = width.saturating_sub(prefix.width());
-                let text = format!("{prefix}{}", truncate(&name, room));
-                let padding = width.saturating_sub(text.width());
-                let line = Line::from(format!("{text}{}", " ".repeat(padding)));
+                let shown = truncate(&name, room);
+                // Matches are marked in the part of the name that is shown, not in the ellipsis.
+                let kept = if shown != name {
+                    shown.len().saturating_sub('…'.len_utf8())
+                } else {
+                    shown.len()
+                };
+                let marks = find(&name[..kept], &query)
+                    .into_iter()
+                    .map(|range| (range, self.theme.matched));
+                let padding = width.saturating_sub(prefix.width() + shown.width());
+                let mut spans = vec![Span::raw(prefix)];
+                spans.extend(
+                    marked(&shown, marks)
+                        .into_iter()
+                        .map(|span| Span::styled(span.content.into_owned(), span.style)),
+                );
+                spans.push(Span::raw(" ".repeat(padding)));
+                let line = Line::from(spans);
                 if is_selected {
                     line.style(selected_style)
                 } else {

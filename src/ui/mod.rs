@@ -1,6 +1,7 @@
 //! Drawing the screen from the app state. Nothing here changes the state: each pane is a widget
 //! over borrowed data, so each can be tested on its own.
 
+mod banner;
 mod detail;
 mod footer;
 mod help;
@@ -9,9 +10,11 @@ mod list;
 mod theme;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -24,6 +27,7 @@ pub use theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let areas = app.areas();
     draw_header(frame, areas.header, app, theme);
+    frame.render_widget(banner::Banner { app, theme }, areas.banner);
     frame.render_widget(list::List { app, theme }, areas.list);
     frame.render_widget(detail::Detail { app, theme }, areas.detail);
     frame.render_widget(footer::Footer { app, theme }, areas.footer);
@@ -40,6 +44,28 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .style(theme.header);
     frame.render_widget(line, area);
+}
+
+/// `text` as spans, with each byte range of `marks` (in order, not overlapping, on character
+/// boundaries) in its style.
+pub fn marked(text: &str, marks: impl IntoIterator<Item = (Range<usize>, Style)>) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (range, style) in marks {
+        let range = range.start.max(at).min(text.len())..range.end.min(text.len());
+        if range.is_empty() {
+            continue;
+        }
+        if at < range.start {
+            spans.push(Span::raw(&text[at..range.start]));
+        }
+        at = range.end;
+        spans.push(Span::styled(&text[range], style));
+    }
+    if at < text.len() || spans.is_empty() {
+        spans.push(Span::raw(&text[at..]));
+    }
+    spans
 }
 
 /// `text` cut to `width` columns, with an ellipsis when anything was cut.

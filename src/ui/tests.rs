@@ -1,9 +1,10 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect};
 use crate::values;
 
 fn app_at(width: u16, height: u16) -> App {
@@ -160,6 +161,102 @@ fn a_long_status_grows_the_footer_so_the_link_can_be_copied() {
 }
 
 #[test]
+fn a_broken_file_shows_a_banner_over_the_last_good_values() {
+    let mut app = app_at(80, 24);
+    app.update(Action::Next);
+    app.update(Action::Reloaded(Err(
+        "my-values.toml:12:1: unknown key `vidoe` in value 2 (and 1 more problem)".to_owned(),
+    )));
+    insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+}
+
+/// How both themes mark a match: unlike a link, which is underlined only.
+const MATCHED: Modifier = Modifier::UNDERLINED.union(Modifier::BOLD);
+
+/// The text of each run of cells in `area`, row by row, whose modifiers include `modifier`.
+fn marked_in(terminal: &Terminal<TestBackend>, area: Rect, modifier: Modifier) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let mut runs = Vec::new();
+    for row in area.top()..area.bottom() {
+        let mut run = String::new();
+        for column in area.left()..area.right() {
+            let cell = &buffer[(column, row)];
+            if cell.modifier.contains(modifier) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+#[test]
+fn filter_matches_are_marked_in_the_list_and_the_text_without_colour() {
+    let mut app = app_at(80, 24);
+    app.update(Action::SelectNumber(2));
+    app.update(Action::StartFilter);
+    for c in "CARE".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::AcceptFilter);
+    assert_eq!(app.selected(), Some(1), "Compassion");
+    let areas = app.areas();
+    for theme in [Theme::nhs(true), Theme::monochrome()] {
+        let terminal = render(&app, &theme);
+        // Of the names, only "Commitment to quality of care" holds the word.
+        assert_eq!(
+            marked_in(&terminal, areas.list, MATCHED),
+            ["care"],
+            "{theme:?}"
+        );
+        // Compassion's text has "care" twice and "carers" once; the link is not searched.
+        let text = crate::layout::detail_inner(areas.detail);
+        assert_eq!(
+            marked_in(&terminal, text, MATCHED),
+            ["care", "care", "care"],
+            "{theme:?}\n{}",
+            terminal.backend()
+        );
+    }
+}
+
+#[test]
+fn the_match_n_moved_to_stands_out_from_the_others() {
+    let mut app = app_at(80, 24);
+    app.update(Action::SelectNumber(2));
+    app.update(Action::StartFilter);
+    for c in "we".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::AcceptFilter);
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    let terminal = render(&app, &Theme::monochrome());
+    let text = crate::layout::detail_inner(app.areas().detail);
+    // "We ensure", then "the care we provide".
+    assert_eq!(marked_in(&terminal, text, Modifier::REVERSED), ["we"]);
+    // We, we, We, we, however, We, well, we, We, we.
+    assert_eq!(
+        marked_in(&terminal, text, MATCHED).len(),
+        10,
+        "the other matches stay marked"
+    );
+    let current = text.y + 3;
+    let row: String = (text.left()..text.right())
+        .map(|column| {
+            terminal.backend().buffer()[(column, current)]
+                .symbol()
+                .to_owned()
+        })
+        .collect();
+    assert!(row.starts_with("the care we provide"), "{row}");
+}
+
+#[test]
 fn high_contrast_at_80x24() {
     let mut app = app_at(80, 24);
     app.update(Action::Next);
@@ -256,4 +353,139 @@ fn the_help_overlay_covers_hyperlinks_cleanly() {
     let (linked, _) = through_a_terminal(&app, &linked_theme);
     let (plain, _) = through_a_terminal(&app, &Theme::nhs(true));
     assert_eq!(linked, plain);
+}
+
+/// `app` with the filter `text` typed and kept.
+fn filtered(mut app: App, text: &str) -> App {
+    app.update(Action::StartFilter);
+    for c in text.chars() {
+        app.update(Action::FilterInput(c));
+    }
+    app.update(Action::AcceptFilter);
+    app
+}
+
+/// The text drawn in `area` on `row`, without trailing spaces.
+fn text_on(terminal: &Terminal<TestBackend>, area: Rect, row: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    let text: String = (area.left()..area.right())
+        .map(|column| buffer[(column, row)].symbol())
+        .collect();
+    text.trim_end().to_owned()
+}
+
+#[test]
+fn a_click_opens_the_link_on_the_row_it_is_drawn_on_under_a_banner() {
+    let error = "my-values.toml:12:1: unknown key `vidoe` in value 2 (and 1 more problem)";
+    for (width, height) in [(80, 24), (40, 20), (60, 14)] {
+        let mut app = filtered(app_at(width, height), "care");
+        app.update(Action::SelectNumber(2));
+        app.update(Action::Reloaded(Err(error.to_owned())));
+        for _ in 0..5 {
+            app.update(Action::PageDown);
+        }
+        let size = format!("{width}x{height}");
+        assert!(app.areas().banner.height > 0, "{size}");
+        let video = app.document.values[1].video.clone().expect("a video");
+        let terminal = render(&app, &Theme::nhs(true));
+        let text = crate::layout::detail_inner(app.areas().detail);
+        let rows: Vec<u16> = (text.top()..text.bottom()).collect();
+        let first = *rows
+            .iter()
+            .find(|row| text_on(&terminal, text, **row).starts_with("Video:"))
+            .unwrap_or_else(|| panic!("{size}: no video line\n{}", terminal.backend()));
+        // The video is the last block, so every row from its first down is the link.
+        for row in first..text.bottom() {
+            let drawn = text_on(&terminal, text, row);
+            if drawn.is_empty() {
+                continue;
+            }
+            let last_column = text.x + drawn.chars().count() as u16 - 1;
+            for column in [text.x, last_column] {
+                assert_eq!(
+                    app.update(Action::Click { column, row }),
+                    Some(Effect::OpenUrl(video.clone())),
+                    "{size}: {column},{row} on {drawn:?}"
+                );
+            }
+            assert_eq!(
+                app.update(Action::Click {
+                    column: last_column + 1,
+                    row
+                }),
+                None,
+                "{size}: after the text on {drawn:?}"
+            );
+        }
+        let above = text_on(&terminal, text, first - 1);
+        assert_eq!(
+            app.update(Action::Click {
+                column: text.x,
+                row: first - 1
+            }),
+            None,
+            "{size}: the row above, {above:?}"
+        );
+    }
+}
+
+#[test]
+fn matches_are_marked_and_the_link_is_a_hyperlink_in_the_same_frame() {
+    let mut app = filtered(app_at(80, 24), "care");
+    app.update(Action::SelectNumber(2));
+    app.update(Action::NextMatch);
+    for base in [
+        Theme::nhs(true),
+        Theme::high_contrast(),
+        Theme::monochrome(),
+    ] {
+        let theme = Theme {
+            hyperlinks: true,
+            ..base.clone()
+        };
+        let terminal = render(&app, &theme);
+        let text = crate::layout::detail_inner(app.areas().detail);
+        let name = format!("{theme:?}");
+        let buffer = terminal.backend().buffer();
+        let matched: Vec<String> = marked_in(&terminal, text, Modifier::UNDERLINED)
+            .into_iter()
+            .filter(|run| !run.contains("\x1b]8;"))
+            .collect();
+        assert_eq!(matched, ["care", "care", "care"], "{name}");
+        assert_eq!(
+            marked_in(&terminal, text, Modifier::REVERSED),
+            ["care"],
+            "{name}: the match n moved to"
+        );
+        let video_row = (text.top()..text.bottom())
+            .find(|row| buffer[(text.x, *row)].symbol().contains("\x1b]8;"))
+            .unwrap_or_else(|| panic!("{name}: no hyperlink"));
+        let cell = buffer[(text.x, video_row)].symbol();
+        assert!(
+            cell.contains("https://www.youtube.com/watch?v=ri-ty0j2ojs") && cell.contains('V'),
+            "{name}: {cell:?}"
+        );
+        // The screen reads the same as without hyperlinks.
+        let (linked, _) = through_a_terminal(&app, &theme);
+        let (plain, _) = through_a_terminal(&app, &base);
+        assert_eq!(linked, plain, "{name}");
+    }
+}
+
+#[test]
+fn the_banner_stands_out_without_colour_in_every_theme() {
+    let mut app = app_at(80, 24);
+    app.update(Action::Reloaded(Err("v.toml:1:1: a problem".to_owned())));
+    let banner = app.areas().banner;
+    for theme in [
+        Theme::nhs(true),
+        Theme::high_contrast(),
+        Theme::monochrome(),
+    ] {
+        let terminal = render(&app, &theme);
+        let cell = &terminal.backend().buffer()[(banner.x + 1, banner.y)];
+        assert_eq!(cell.symbol(), "e", "{theme:?}");
+        assert!(cell.modifier.contains(Modifier::BOLD), "{theme:?}");
+        assert_eq!(cell.modifier, theme.error.add_modifier, "{theme:?}");
+    }
 }

@@ -27,6 +27,11 @@ pub struct Theme {
     pub key: Style,
     pub error: Style,
     pub success: Style,
+    /// Text the filter matches, in the list and the detail; bold and underlined in every theme,
+    /// so it shows without colour, on a selected row and in a heading alike.
+    pub matched: Style,
+    /// The match `n` / `N` moved to.
+    pub current_match: Style,
     /// Whether links are also written as OSC 8 hyperlinks, so a click in the terminal opens
     /// them. Off by default: only a real terminal that will not print them as text wants them.
     pub hyperlinks: bool,
@@ -43,6 +48,10 @@ impl Theme {
             .fg(Color::White)
             .bg(blue)
             .add_modifier(Modifier::BOLD);
+        let matched = Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
         Theme {
             header: on_blue,
             selected: on_blue,
@@ -56,13 +65,16 @@ impl Theme {
             key: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             success: Style::new(),
+            matched,
+            current_match: matched.add_modifier(Modifier::REVERSED),
             hyperlinks: false,
         }
     }
 
     /// For low vision and washed-out projectors: no colour, so the contrast is the terminal's
     /// own foreground against its background at full strength; bold text for everything that
-    /// stands out, reverse video for the selection, heavy borders, and nothing dimmed.
+    /// stands out, reverse video for the selection, heavy borders, and nothing dimmed. Headings
+    /// are bold but not underlined, so that a filter match in one still shows.
     pub fn high_contrast() -> Theme {
         let strong = Style::new().add_modifier(Modifier::BOLD);
         let reversed = strong.add_modifier(Modifier::REVERSED);
@@ -70,7 +82,7 @@ impl Theme {
             header: reversed,
             selected: reversed,
             selected_inactive: Style::new().add_modifier(Modifier::REVERSED),
-            heading: strong.add_modifier(Modifier::UNDERLINED),
+            heading: strong,
             link: strong.add_modifier(Modifier::UNDERLINED),
             link_highlighted: reversed.add_modifier(Modifier::UNDERLINED),
             hint: Style::new(),
@@ -79,6 +91,8 @@ impl Theme {
             key: reversed,
             error: reversed,
             success: strong,
+            matched: strong.add_modifier(Modifier::UNDERLINED),
+            current_match: reversed.add_modifier(Modifier::UNDERLINED),
             hyperlinks: false,
         }
     }
@@ -99,6 +113,9 @@ impl Theme {
             key: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().add_modifier(Modifier::BOLD),
             success: Style::new(),
+            matched: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            current_match: Style::new()
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::REVERSED),
             hyperlinks: false,
         }
     }
@@ -149,7 +166,7 @@ fn hyperlinks_supported(term: Option<&str>) -> bool {
 mod tests {
     use super::*;
 
-    fn styles(theme: &Theme) -> [Style; 11] {
+    fn styles(theme: &Theme) -> [Style; 13] {
         [
             theme.header,
             theme.selected,
@@ -162,6 +179,8 @@ mod tests {
             theme.key,
             theme.error,
             theme.success,
+            theme.matched,
+            theme.current_match,
         ]
     }
 
@@ -195,6 +214,33 @@ mod tests {
                 .contains(Modifier::REVERSED | Modifier::BOLD)
         );
         assert_eq!(theme.border_type, BorderType::Thick);
+    }
+
+    #[test]
+    fn a_match_shows_without_colour_wherever_it_lands_and_the_current_one_stands_out() {
+        for theme in [
+            Theme::nhs(true),
+            Theme::high_contrast(),
+            Theme::monochrome(),
+        ] {
+            // What a match is drawn over: a name in the list, plain or selected, and the text
+            // or the heading in the detail. Comparing modifiers leaves colour out.
+            let list = [Style::new(), theme.selected, theme.selected_inactive];
+            for base in list.into_iter().chain([theme.heading]) {
+                assert_ne!(
+                    base.patch(theme.matched).add_modifier,
+                    base.add_modifier,
+                    "{theme:?} over {base:?}"
+                );
+            }
+            for base in [Style::new(), theme.heading] {
+                assert_ne!(
+                    base.patch(theme.current_match).add_modifier,
+                    base.patch(theme.matched).add_modifier,
+                    "{theme:?} over {base:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -312,3 +312,22 @@ error: value 1: `video` must be a string, found an integer
 error: v.toml has 1 problem";
     assert_eq!(rendered, expected);
 }
+
+#[test]
+fn the_summary_is_the_first_problem_and_a_count_of_the_rest() {
+    let several = "titel = 1\n[[values]]\nname = \"A\"\nvidoe = 2\n";
+    assert_eq!(
+        parse(several, "v.toml").unwrap_err().summary(),
+        "v.toml:1:1: unknown key `titel` at the top of the file (and 2 more problems)"
+    );
+    let two = "titel = 1\n[[values]]\nname = \"A\"\ntext = \"a\"\nvidoe = 2\n";
+    assert_eq!(
+        parse(two, "v.toml").unwrap_err().summary(),
+        "v.toml:1:1: unknown key `titel` at the top of the file (and 1 more problem)"
+    );
+    let one = format!("{GOOD_VALUE}vidoe = 2\n");
+    assert_eq!(
+        parse(&one, "v.toml").unwrap_err().summary(),
+        "v.toml:4:1: unknown key `vidoe` in value 1"
+    );
+}

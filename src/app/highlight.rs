@@ -1,0 +1,149 @@
+//! Where the filter's matches fall on wrapped lines. A match is found in a block's whole text,
+//! so one that a line break splits is still found, and then cut into a piece per line.
+
+use std::ops::Range;
+
+use super::filter::find;
+
+/// The part of one match that lies on one wrapped line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Index of the line within its block.
+    pub line: usize,
+    /// Bytes within that line.
+    pub range: Range<usize>,
+    /// Where the whole match starts in the block's text, which names the match.
+    pub match_start: usize,
+}
+
+/// The pieces of the matches of `needle` in `text` that fall on `lines[shown]`, where `lines`
+/// are the byte ranges `text` was wrapped into. Only the text around the shown lines is
+/// searched, so a long paragraph costs what its visible part does.
+pub fn pieces(
+    text: &str,
+    lines: &[Range<usize>],
+    shown: Range<usize>,
+    needle: &[char],
+) -> Vec<Piece> {
+    let shown = shown.start..shown.end.min(lines.len());
+    if shown.is_empty() {
+        return Vec::new();
+    }
+    let (first, last) = (&lines[shown.start], &lines[shown.end - 1]);
+    // A match reaching into the shown lines starts or ends at most this far outside them: each
+    // needle character is at most one character, of at most four bytes, of the text.
+    let reach = needle.len() * 4;
+    let from = floor_boundary(text, first.start.saturating_sub(reach));
+    let to = ceil_boundary(text, last.end.saturating_add(reach));
+    let mut result = Vec::new();
+    for found in find(&text[from..to], needle) {
+        let found = found.start + from..found.end + from;
+        for (index, line) in lines.iter().enumerate().take(shown.end).skip(shown.start) {
+            let start = found.start.max(line.start);
+            let end = found.end.min(line.end);
+            if start < end {
+                result.push(Piece {
+                    line: index,
+                    range: start - line.start..end - line.start,
+                    match_start: found.start,
+                });
+            }
+        }
+    }
+    result
+}
+
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn ceil_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wrap::wrap_ranges;
+
+    fn query(text: &str) -> Vec<char> {
+        text.chars().flat_map(char::to_lowercase).collect()
+    }
+
+    /// Each shown line with its matched parts in brackets.
+    fn marked(text: &str, width: usize, shown: Range<usize>, needle: &str) -> Vec<String> {
+        let lines = wrap_ranges(text, width);
+        let found = pieces(text, &lines, shown.clone(), &query(needle));
+        lines[shown.clone()]
+            .iter()
+            .enumerate()
+            .map(|(offset, line)| {
+                let line_text = &text[line.clone()];
+                let mut out = String::new();
+                let mut at = 0;
+                for piece in found
+                    .iter()
+                    .filter(|piece| piece.line == shown.start + offset)
+                {
+                    out.push_str(&line_text[at..piece.range.start]);
+                    out.push('[');
+                    out.push_str(&line_text[piece.range.clone()]);
+                    out.push(']');
+                    at = piece.range.end;
+                }
+                out.push_str(&line_text[at..]);
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_are_marked_on_their_lines() {
+        let text = "We care. Care is central to the care we give.";
+        assert_eq!(
+            marked(text, 20, 0..3, "care"),
+            ["We [care]. [Care] is", "central to the [care]", "we give."]
+        );
+    }
+
+    #[test]
+    fn a_match_split_by_the_wrap_is_marked_on_both_lines() {
+        let text = "relieve suffering and pain";
+        assert_eq!(
+            marked(text, 10, 0..3, "ve suff"),
+            ["relie[ve]", "[suff]ering", "and pain"]
+        );
+        let lines = wrap_ranges(text, 10);
+        let found = pieces(text, &lines, 0..3, &query("ve suff"));
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|piece| piece.match_start == 5));
+    }
+
+    #[test]
+    fn only_the_shown_lines_get_pieces() {
+        let text = "care one. care two. care six. care ten.";
+        let lines = wrap_ranges(text, 10);
+        assert_eq!(lines.len(), 4);
+        let found = pieces(text, &lines, 1..3, &query("care"));
+        let on: Vec<usize> = found.iter().map(|piece| piece.line).collect();
+        assert_eq!(on, [1, 2]);
+        assert!(pieces(text, &lines, 4..9, &query("care")).is_empty());
+        assert!(pieces(text, &lines, 0..4, &query("")).is_empty());
+    }
+
+    #[test]
+    fn wide_and_accented_text_keeps_char_boundaries() {
+        assert_eq!(
+            marked("日本語のケア、ケア", 6, 0..3, "ケア"),
+            ["日本語", "の[ケア]", "、[ケア]"]
+        );
+        assert_eq!(marked("Ärzte café", 20, 0..1, "CAFÉ"), ["Ärzte [café]"]);
+    }
+}
