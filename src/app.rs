@@ -391,6 +391,16 @@ impl App {
 
     /// Applies one action, returning the outside work it needs.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let areas = self.areas();
+        let effect = self.apply(action);
+        // A message or banner that comes or goes resizes the panes as a resize does.
+        if self.areas() != areas {
+            self.fit_to_panes();
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         // Only what the user does replaces a message; what happens in the background adds one.
         if !matches!(
             action,
@@ -772,6 +782,10 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        self.fit_to_panes();
+    }
+
+    fn fit_to_panes(&mut self) {
         self.keep_cursor_in_view();
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
     }
