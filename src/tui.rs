@@ -75,8 +75,16 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let panic_on_frame = panic_on_frame();
+    let mut frame_number = 0u64;
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        frame_number += 1;
+        terminal.draw(|frame| {
+            ui::draw(frame, app, theme);
+            if Some(frame_number) == panic_on_frame {
+                panic!("panic injected for a test while drawing frame {frame_number}");
+            }
+        })?;
         // Block until something happens: no tick, so an idle screen costs no CPU.
         let action = loop {
             let message = receiver.recv().context("the event loop lost its inputs")?;
@@ -105,6 +113,19 @@ fn event_loop(
             }
             Some(Effect::Suspend) => *terminal = suspend()?,
         }
+    }
+}
+
+/// Debug builds only: `NHS_VALUES_PANIC_ON_FRAME=N` panics while drawing frame N, so that the
+/// end-to-end tests can prove a panic inside the draw loop gives the terminal back.
+fn panic_on_frame() -> Option<u64> {
+    if cfg!(debug_assertions) {
+        std::env::var("NHS_VALUES_PANIC_ON_FRAME")
+            .ok()?
+            .parse()
+            .ok()
+    } else {
+        None
     }
 }
 

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
-use std::process::{Child, ExitStatus};
+use std::process::{Child, Command, ExitStatus};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -92,10 +92,15 @@ fn open_pty() -> (OwnedFd, OwnedFd) {
 impl Tui {
     /// Starts the browser with the sandbox's environment and `args`.
     pub fn start(sandbox: &Sandbox, args: &[&str]) -> Tui {
-        let (master, slave) = open_pty();
         let mut command = sandbox.command();
+        command.args(args);
+        Tui::spawn(command)
+    }
+
+    /// Starts `command`, whatever program it runs, in a pty of its own.
+    pub fn spawn(mut command: Command) -> Tui {
+        let (master, slave) = open_pty();
         command
-            .args(args)
             .env("TERM", "xterm-256color")
             .env_remove("COLORTERM")
             .stdin(slave.try_clone().expect("dup the pty"))
@@ -163,6 +168,20 @@ impl Tui {
     pub fn rows(&self) -> Vec<String> {
         let output = self.output.lock().unwrap();
         output.parser.screen().rows(0, COLUMNS).collect()
+    }
+
+    /// The cells of one row as a person sees them; the second column of a wide character is
+    /// empty.
+    pub fn cell_row(&self, row: u16) -> Vec<String> {
+        let output = self.output.lock().unwrap();
+        let screen = output.parser.screen();
+        (0..COLUMNS)
+            .map(|column| {
+                screen
+                    .cell(row, column)
+                    .map_or_else(String::new, |cell| cell.contents().to_owned())
+            })
+            .collect()
     }
 
     pub fn raw(&self) -> Vec<u8> {

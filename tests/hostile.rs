@@ -1,0 +1,383 @@
+//! A values file is untrusted input and the terminal is borrowed: each class of attack in a file,
+//! checked on the screen as a person sees it and in the raw bytes the terminal was sent, and in
+//! what `print` and `check` write. Then content too big or too wide for the screen, a panic
+//! while drawing, and Ctrl-Z.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::pty::*;
+use common::{BIN, Sandbox};
+
+/// Sequences a file might try to smuggle to the terminal, each as a TOML escape and as the raw
+/// bytes that would act.
+struct Attack {
+    what: &'static str,
+    escaped: &'static str,
+    raw: &'static [u8],
+}
+
+const ATTACKS: [Attack; 4] = [
+    Attack {
+        what: "set the window title",
+        escaped: r"\u001b]2;owned\u0007",
+        raw: b"\x1b]2;owned\x07",
+    },
+    Attack {
+        what: "clear the screen",
+        escaped: r"\u001b[2J",
+        raw: b"\x1b[2J",
+    },
+    Attack {
+        what: "write the clipboard",
+        escaped: r"\u001b]52;c;b3duZWQ=\u0007",
+        raw: b"\x1b]52;c;b3duZWQ=\x07",
+    },
+    Attack {
+        what: "start a C1 control sequence",
+        escaped: r"\u009b31m",
+        raw: b"\xc2\x9b31m",
+    },
+];
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+fn file_with_text(text: &[u8]) -> Vec<u8> {
+    let mut toml = b"title = \"Ward values\"\n[[values]]\nname = \"Kindness\"\ntext = \"".to_vec();
+    toml.extend_from_slice(text);
+    toml.extend_from_slice(b"\"\n");
+    toml
+}
+
+fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
+    sandbox
+        .command()
+        .args(args)
+        .output()
+        .expect("run nhs-values")
+}
+
+fn assert_inert(bytes: &[u8], attack: &Attack, context: &str) {
+    assert!(
+        !contains(bytes, attack.raw),
+        "{context}: the sequence to {} reached the output:\n{}",
+        attack.what,
+        String::from_utf8_lossy(bytes).escape_debug()
+    );
+    assert!(
+        !bytes.contains(&0x07) && !contains(bytes, b"\xc2\x9b"),
+        "{context}: a BEL or C1 control reached the output"
+    );
+}
+
+/// The screen shows the error report, with the escape as written in the file; the raw bytes
+/// carry nothing that acts, and nothing changed the terminal's modes.
+#[test]
+fn escapes_written_as_toml_escapes_are_refused_and_shown_as_written() {
+    for attack in &ATTACKS {
+        let sandbox = Sandbox::new();
+        sandbox.file("values.toml", file_with_text(attack.escaped.as_bytes()));
+        let mut tui = Tui::start(&sandbox, &["--file", "values.toml"]);
+        let screen = tui.wait_for("has 1 problem");
+        assert_eq!(tui.wait_exit().code(), Some(1));
+        assert!(
+            screen.contains("contains the control character"),
+            "{screen}"
+        );
+        assert!(screen.contains(attack.escaped), "{screen}");
+        assert_inert(&tui.raw(), attack, attack.what);
+        assert!(cooked(&tui.termios()));
+
+        for args in [
+            &["--file", "values.toml", "print"][..],
+            &["check", "values.toml"],
+        ] {
+            let output = run(&sandbox, args);
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            assert_inert(&output.stdout, attack, "stdout");
+            assert_inert(&output.stderr, attack, "stderr");
+        }
+    }
+}
+
+/// Raw control bytes are a TOML syntax error; the report quotes the line with C0 controls as
+/// Unicode control pictures (`␛`, `␇`) and C1 controls as `¤`.
+#[test]
+fn raw_escape_bytes_are_quoted_as_visible_symbols() {
+    let pictured = ["␛]2;owned␇", "␛[2J", "␛]52;c;b3duZWQ=␇", "¤31m"];
+    for (attack, shown) in ATTACKS.iter().zip(pictured) {
+        let sandbox = Sandbox::new();
+        // A C1 control is legal TOML, so a syntax error after it makes the report quote it.
+        let mut text = attack.raw.to_vec();
+        text.extend_from_slice(b"\x01");
+        sandbox.file("values.toml", file_with_text(&text));
+        let mut tui = Tui::start(&sandbox, &["--file", "values.toml"]);
+        let screen = tui.wait_for("error: values.toml has");
+        assert_eq!(tui.wait_exit().code(), Some(1));
+        assert!(screen.contains(shown), "{}: {screen}", attack.what);
+        assert!(screen.contains(" --> values.toml:4:"), "{screen}");
+        assert_inert(&tui.raw(), attack, attack.what);
+
+        let output = run(&sandbox, &["check", "values.toml"]);
+        assert_eq!(output.status.code(), Some(1));
+        assert_inert(&output.stderr, attack, "check");
+        assert!(String::from_utf8_lossy(&output.stderr).contains(shown));
+    }
+}
+
+/// Bidi overrides and zero-width characters are legal text, so the file loads; they are removed
+/// from what is shown (they would reorder or hide it) and escaped in JSON (which keeps data).
+#[test]
+fn bidi_overrides_and_zero_width_characters_are_removed_from_the_screen_and_print() {
+    let sandbox = Sandbox::new();
+    sandbox.file(
+        "values.toml",
+        "title = \"Ward values\"\n[[values]]\nname = \"Kind\u{200b}ness \u{202e}esrever\u{202c}\"\n\
+         text = \"Care\u{2066}ful \u{feff}words\"\n",
+    );
+    let hidden: [&[u8]; 4] = [
+        "\u{202e}".as_bytes(),
+        "\u{200b}".as_bytes(),
+        "\u{2066}".as_bytes(),
+        "\u{feff}".as_bytes(),
+    ];
+    let mut tui = started(&sandbox, &["--file", "values.toml"]);
+    let screen = tui.wait_for("Careful words");
+    assert!(screen.contains("1 Kindness esrever"), "{screen}");
+    tui.send("q");
+    tui.wait_exit();
+    for bytes in hidden {
+        assert!(!contains(&tui.raw(), bytes), "{bytes:?} reached the screen");
+    }
+
+    let text = run(&sandbox, &["--file", "values.toml", "print"]).stdout;
+    let markdown = run(
+        &sandbox,
+        &["-f", "values.toml", "print", "--format", "markdown"],
+    )
+    .stdout;
+    for output in [&text, &markdown] {
+        let shown = String::from_utf8_lossy(output);
+        assert!(shown.contains("Kindness esrever"), "{shown}");
+        assert!(shown.contains("Careful words"), "{shown}");
+        for bytes in hidden {
+            assert!(!contains(output, bytes), "{bytes:?} reached print: {shown}");
+        }
+    }
+    let json = run(
+        &sandbox,
+        &["-f", "values.toml", "print", "--format", "json"],
+    )
+    .stdout;
+    let json = String::from_utf8(json).unwrap();
+    assert!(
+        json.contains(r"Kind\u200bness \u202eesrever\u202c"),
+        "{json}"
+    );
+}
+
+/// A file name can carry escapes too; it is shown in caret notation.
+#[test]
+fn a_hostile_file_name_is_shown_in_caret_notation() {
+    let sandbox = Sandbox::new();
+    let name = "v\x1b]2;owned\x07.toml";
+    sandbox.file(name, "title = 3\n");
+    let output = run(&sandbox, &["check", name]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("v^[]2;owned^G.toml:1:9"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
+
+fn wide_file() -> String {
+    let names = [
+        "日本語の価値と思いやり",
+        "👩‍⚕️ Nurses and 👨‍👩‍👧‍👦 families",
+        "🇬🇧🇺🇦 Flags",
+        "Cafe\u{301} ne\u{301}e combining",
+        "Ａ full width name that is far too long for the list pane",
+    ];
+    let mut toml = String::from("title = \"幅の広い values\"\n");
+    for name in names {
+        toml.push_str(&format!(
+            "\n[[values]]\nname = \"{name}\"\ntext = \"{}\"\n",
+            [name; 12].join(" ")
+        ));
+    }
+    toml
+}
+
+/// Wide characters take two columns and combining marks none: every border stays in its column.
+#[test]
+fn wide_and_combining_characters_keep_the_borders_in_line() {
+    let sandbox = Sandbox::new();
+    sandbox.file("values.toml", wide_file());
+    let mut tui = started(&sandbox, &["--file", "values.toml"]);
+    for key in ["", "j", "j", "j", "j"] {
+        tui.send(key);
+        let top = tui.cell_row(1);
+        let corners: Vec<usize> = top
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| *cell == "┐")
+            .map(|(column, _)| column)
+            .collect();
+        assert_eq!(
+            corners.len(),
+            2,
+            "two panes side by side:\n{}",
+            tui.screen()
+        );
+        for row in 2..28 {
+            let cells = tui.cell_row(row);
+            for &column in &corners {
+                assert_eq!(
+                    cells[column],
+                    "│",
+                    "row {row}, column {column} is not a border:\n{}",
+                    tui.screen()
+                );
+            }
+        }
+    }
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+}
+
+/// A megabyte of text with no space to break at, a name of 10,000 characters, and 10,000
+/// values: the screen comes up and answers every key.
+#[test]
+fn huge_content_keeps_the_screen_responsive() {
+    let sandbox = Sandbox::new();
+    let mut toml = String::from("title = \"Huge\"\n");
+    toml.push_str(&format!(
+        "[[values]]\nname = \"Long text\"\ntext = \"{}END\"\n",
+        "x".repeat(1 << 20)
+    ));
+    toml.push_str(&format!(
+        "[[values]]\nname = \"{}\"\ntext = \"A long name.\"\n",
+        "n".repeat(10_000)
+    ));
+    for index in 0..10_000 {
+        toml.push_str(&format!(
+            "[[values]]\nname = \"Value {index}\"\ntext = \"Text {index}.\"\n"
+        ));
+    }
+    sandbox.file("values.toml", toml);
+    let mut tui = started(&sandbox, &["--file", "values.toml"]);
+    tui.wait_for("Value 1 of 10002");
+    tui.send("G");
+    tui.wait_for("Text 9999.");
+    tui.send("g");
+    tui.wait_for("Value 1 of 10002");
+    tui.send("j");
+    tui.wait_for("Value 2 of 10002");
+    assert!(
+        row_of(&tui.rows(), "2 nnnn").contains("n…"),
+        "a long name is cut in the list:\n{}",
+        tui.screen()
+    );
+    tui.send("/Value 1234");
+    tui.wait_for("Value 1234");
+    tui.wait_for("Text 1234.");
+    tui.send("\x1b");
+    // The filter is gone and the selection stays where it was.
+    tui.wait_for("┌ Values (10002)");
+    assert!(tui.screen().contains("Value 1237 of 10002"));
+    tui.send("G");
+    tui.wait_for("Text 9999.");
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+    assert_restored(&tui);
+}
+
+/// A bug that panics while drawing still hands the terminal back, then says what happened.
+#[test]
+fn a_panic_while_drawing_gives_the_terminal_back() {
+    let sandbox = Sandbox::new();
+    let mut command = sandbox.command();
+    command.env("NHS_VALUES_PANIC_ON_FRAME", "2");
+    let mut tui = Tui::spawn(command);
+    tui.wait_for(FOOTER);
+    tui.send("j");
+    assert_eq!(tui.wait_exit().code(), Some(101), "a panic exits with 101");
+    assert_restored(&tui);
+    let raw = tui.raw();
+    let restored_at = last(&raw, LEAVE_ALTERNATE_SCREEN).expect("the main screen is back");
+    let after = String::from_utf8_lossy(&raw[restored_at..]);
+    assert!(after.contains("panic injected for a test"), "{after}");
+}
+
+/// Ctrl-Z gives the shell its terminal back in cooked mode; `fg` brings the screen back whole.
+/// A job-control shell runs the program, as a user's shell would.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_screen_back() {
+    let sandbox = Sandbox::new();
+    let mut command = Command::new("bash");
+    command
+        .args([
+            "-c",
+            r#"set -m; "$0"; echo "[shell has the terminal]"; read -r; fg"#,
+        ])
+        .arg(BIN);
+    let sandboxed = sandbox.command();
+    for (key, value) in sandboxed.get_envs() {
+        match value {
+            Some(value) => command.env(key, value),
+            None => command.env_remove(key),
+        };
+    }
+    command.current_dir(sandbox.path());
+    let mut tui = Tui::spawn(command);
+    tui.wait_for(FOOTER);
+    tui.send("j");
+    tui.wait_for("Value 2 of 6");
+    tui.send("\x1a");
+    let screen = tui.wait_for("[shell has the terminal]");
+    assert!(!screen.contains(FOOTER), "{screen}");
+    assert!(cooked(&tui.termios()), "the shell got a raw terminal");
+    tui.send("\n");
+    let screen = tui.wait_for(FOOTER);
+    assert!(screen.contains("Value 2 of 6"), "{screen}");
+    assert!(!cooked(&tui.termios()), "raw mode is back after fg");
+    tui.send("j");
+    tui.wait_for("Value 3 of 6");
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+    assert_restored(&tui);
+}
+
+/// Every input the fuzzer ever failed on (tests/fuzz_regressions/, one file each) is reported
+/// without a panic, and nothing in the report can act on or hide from the terminal.
+#[test]
+fn inputs_the_fuzzer_found_are_reported_safely() {
+    let directory = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let sandbox = Sandbox::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(directory).expect("the regressions folder") {
+        let path = entry.expect("a regression file").path();
+        let output = run(&sandbox, &["check", path.to_str().expect("a UTF-8 path")]);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{}: {:?}",
+            path.display(),
+            output.status
+        );
+        for stream in [&output.stdout, &output.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            let bad = text.chars().find(|&c| {
+                (c.is_control() && c != '\n')
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                    || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+            });
+            assert_eq!(bad, None, "{}: {text}", path.display());
+        }
+        count += 1;
+    }
+    assert!(count > 0, "no regression inputs were found");
+}
