@@ -200,6 +200,32 @@ fn print_toml_writes_a_starter_file_that_checks_and_reads_the_same() {
     assert_eq!(again, toml, "writing it out again changes nothing");
 }
 
+/// The hostile file of `hostile.rs`: bidi overrides and zero-width characters are written as
+/// escapes, so the starter file hides nothing in an editor, and read back unchanged.
+#[test]
+fn print_toml_escapes_invisible_characters_and_reads_back_the_same() {
+    let sandbox = Sandbox::new();
+    sandbox.file(
+        "values.toml",
+        "title = \"Ward values\"\n[[values]]\nname = \"Kind\u{200b}ness \u{202e}esrever\u{202c}\"\n\
+         text = \"Care\u{2066}ful \u{feff}words\"\n",
+    );
+    let toml = stdout(&run(
+        &sandbox,
+        &["-f", "values.toml", "print", "--format", "toml"],
+    ));
+    for hidden in ['\u{200b}', '\u{202e}', '\u{202c}', '\u{2066}', '\u{feff}'] {
+        assert!(!toml.contains(hidden), "{hidden:?} written as is:\n{toml}");
+    }
+    assert!(
+        toml.contains(r#"name = "Kind\u200Bness \u202Eesrever\u202C""#),
+        "{toml}"
+    );
+    sandbox.file("starter.toml", &toml);
+    let json = |file| stdout(&run(&sandbox, &["-f", file, "print", "--format", "json"]));
+    assert_eq!(json("starter.toml"), json("values.toml"));
+}
+
 #[test]
 fn bash_completion_knows_the_commands_and_options() {
     let sandbox = Sandbox::new();
