@@ -658,3 +658,79 @@ fn an_unknown_flag_is_a_usage_error() {
     assert!(stderr(&output).contains("--bogus"), "{}", stderr(&output));
     assert_no_panic(&output);
 }
+
+/// The whole report, byte for byte, for each kind of problem a comms team is likely to make:
+/// rustc's shape, with the file, line and column, the line quoted and a caret under the place.
+#[test]
+fn error_reports_are_exactly_as_rustc_would_show_them() {
+    let cases: [(&str, &str, &str); 4] = [
+        (
+            "syntax.toml",
+            "title = \"Ward values\"\n\n[[values]]\nname = \"Care\"\ntext = \"a\n",
+            "\
+error: TOML syntax: invalid basic string
+ --> syntax.toml:5:10
+  |
+5 | text = \"a
+  |          ^ expected `\"`
+
+error: syntax.toml has 1 problem
+",
+        ),
+        (
+            "url.toml",
+            "title = \"Ward values\"\n\n[[values]]\nname = \"Care\"\ntext = \"a\"\n\n\
+             [[values]]\nname = \"Courage\"\ntext = \"b\"\n\n\
+             [[values]]\nname = \"Kindness\"\ntext = \"c\"\nvideo = \"www.example.org/v\"\n",
+            "\
+error: value 3: `video` is not a web link
+  --> url.toml:14:9
+   |
+14 | video = \"www.example.org/v\"
+   |         ^^^^^^^^^^^^^^^^^^^ not a URL: relative URL without a base
+   |
+   = help: links must start with `https://` or `http://`
+
+error: url.toml has 1 problem
+",
+        ),
+        (
+            "twice.toml",
+            "[[values]]\nname = \"Care\"\ntext = \"a\"\n\n[[values]]\nname = \"CARE\"\ntext = \"b\"\n",
+            "\
+error: value 2: the name `CARE` is used twice
+ --> twice.toml:6:8
+  |
+2 | name = \"Care\"
+  |        ------ first used here
+...
+6 | name = \"CARE\"
+  |        ^^^^^^ duplicate name
+  |
+  = help: names must be unique, ignoring case
+
+error: twice.toml has 1 problem
+",
+        ),
+        (
+            // A link that would reach the opener as an option is not a link at all.
+            "dash.toml",
+            "[[values]]\nname = \"Care\"\ntext = \"a\"\nvideo = \"-xdg-open\"\n",
+            "\
+error: value 1: `video` is not a web link
+ --> dash.toml:4:9
+  |
+4 | video = \"-xdg-open\"
+  |         ^^^^^^^^^^^ not a URL: relative URL without a base
+  |
+  = help: links must start with `https://` or `http://`
+
+error: dash.toml has 1 problem
+",
+        ),
+    ];
+    for (name, contents, expected) in cases {
+        let sandbox = Sandbox::new();
+        assert_eq!(check_bad(&sandbox, name, contents.as_bytes(), 1), expected);
+    }
+}

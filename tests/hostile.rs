@@ -381,3 +381,41 @@ fn inputs_the_fuzzer_found_are_reported_safely() {
     }
     assert!(count > 0, "no regression inputs were found");
 }
+
+/// While the screen shows a file, another program can take an exclusive lock on it, and after
+/// the session it has the same bytes, modification time and inode: the app only reads.
+#[test]
+fn the_file_shown_is_never_written_locked_or_replaced() {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::MetadataExt;
+
+    let sandbox = Sandbox::new();
+    let path = sandbox.file("values.toml", wide_file());
+    let metadata = std::fs::metadata(&path).unwrap();
+    let before = (
+        std::fs::read(&path).unwrap(),
+        metadata.modified().unwrap(),
+        metadata.ino(),
+    );
+    let mut tui = started(&sandbox, &["--file", "values.toml"]);
+    tui.send("jj/na\x1b");
+    tui.wait_for("3 🇬🇧🇺🇦 Flags");
+    let file = std::fs::File::open(&path).unwrap();
+    // SAFETY: flock on a descriptor this test owns.
+    let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    assert_eq!(
+        locked,
+        0,
+        "the file is locked: {}",
+        std::io::Error::last_os_error()
+    );
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+    let metadata = std::fs::metadata(&path).unwrap();
+    let after = (
+        std::fs::read(&path).unwrap(),
+        metadata.modified().unwrap(),
+        metadata.ino(),
+    );
+    assert!(before == after, "the file changed");
+}
