@@ -398,7 +398,11 @@ fn the_file_shown_is_never_written_locked_or_replaced() {
         metadata.ino(),
     );
     let mut tui = started(&sandbox, &["--file", "values.toml"]);
-    tui.send("jj/na\x1b");
+    tui.send("jj/na");
+    tui.wait_for("/na█  Enter keep");
+    // Esc alone: sent with the q below in one read, it would be taken for Alt-q.
+    tui.send("\x1b");
+    tui.wait_for_gone("Enter keep");
     tui.wait_for("3 🇬🇧🇺🇦 Flags");
     let file = std::fs::File::open(&path).unwrap();
     // SAFETY: flock on a descriptor this test owns.
