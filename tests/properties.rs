@@ -91,11 +91,13 @@ fn documents() -> Vec<Document> {
     ]
 }
 
-/// What can happen to the screen: a key, the mouse, a resize, or a browser's answer.
+/// What can happen to the screen: a key, the mouse, a resize, or the answer of a browser launch
+/// or a clipboard write.
 #[derive(Debug, Clone)]
 enum Happening {
     Input(Event),
     Launched(bool),
+    Copied(bool),
 }
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
@@ -149,17 +151,25 @@ fn happening() -> impl Strategy<Value = Happening> {
         2 => mouse.prop_map(Happening::Input),
         2 => resize.prop_map(Happening::Input),
         1 => any::<bool>().prop_map(Happening::Launched),
+        1 => any::<bool>().prop_map(Happening::Copied),
     ]
 }
 
 fn perform(app: &mut App, happening: Happening) {
+    let answer = |worked: bool| {
+        if worked {
+            Ok("https://example.org/".to_owned())
+        } else {
+            Err(LaunchFailure {
+                url: "https://example.org/a/long/link/that/wraps/on/a/narrow/screen".to_owned(),
+                reason: "no desktop opener worked".to_owned(),
+            })
+        }
+    };
     let action = match happening {
         Happening::Input(event) => action_for(app, &event),
-        Happening::Launched(true) => Some(Action::Launched(Ok("https://example.org/".to_owned()))),
-        Happening::Launched(false) => Some(Action::Launched(Err(LaunchFailure {
-            url: "https://example.org/a/long/link/that/wraps/on/a/narrow/screen".to_owned(),
-            reason: "no desktop opener worked".to_owned(),
-        }))),
+        Happening::Launched(worked) => Some(Action::Launched(answer(worked))),
+        Happening::Copied(worked) => Some(Action::Copied(answer(worked))),
     };
     // Effects (quit, open, suspend) belong to the event loop; the state must stay whole anyway.
     if let Some(action) = action {
@@ -238,9 +248,13 @@ proptest! {
     fn any_storm_keeps_the_state_consistent_and_drawable(
         document in 0..4usize,
         storm in prop::collection::vec(happening(), 1..400),
-        monochrome in any::<bool>(),
+        theme in 0..3u8,
     ) {
-        let theme = if monochrome { Theme::monochrome() } else { Theme::nhs(true) };
+        let theme = match theme {
+            0 => Theme::nhs(true),
+            1 => Theme::high_contrast(),
+            _ => Theme::monochrome(),
+        };
         let mut app = App::new(documents().swap_remove(document));
         for happening in storm {
             perform(&mut app, happening);
