@@ -7,7 +7,7 @@ mod common;
 use std::process::Output;
 
 use common::pty::*;
-use common::{Sandbox, VIDEOS};
+use common::{HIDDEN_CHARACTERS, Sandbox, VIDEOS};
 
 /// Base64 of the first two videos, worked out independently (`printf %s URL | base64`).
 const VIDEO_1_BASE64: &str = "aHR0cHM6Ly93d3cueW91dHViZS5jb20vd2F0Y2g/dj1FQTVhXzFNdzlMNA==";
@@ -205,11 +205,7 @@ fn print_toml_writes_a_starter_file_that_checks_and_reads_the_same() {
 #[test]
 fn print_toml_escapes_invisible_characters_and_reads_back_the_same() {
     let sandbox = Sandbox::new();
-    sandbox.file(
-        "values.toml",
-        "title = \"Ward values\"\n[[values]]\nname = \"Kind\u{200b}ness \u{202e}esrever\u{202c}\"\n\
-         text = \"Care\u{2066}ful \u{feff}words\"\n",
-    );
+    sandbox.file("values.toml", HIDDEN_CHARACTERS);
     let toml = stdout(&run(
         &sandbox,
         &["-f", "values.toml", "print", "--format", "toml"],

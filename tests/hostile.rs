@@ -8,7 +8,7 @@ mod common;
 use std::process::{Command, Output};
 
 use common::pty::*;
-use common::{BIN, Sandbox};
+use common::{BIN, HIDDEN_CHARACTERS, Sandbox};
 
 /// Sequences a file might try to smuggle to the terminal, each as a TOML escape and as the raw
 /// bytes that would act.
@@ -135,11 +135,7 @@ fn raw_escape_bytes_are_quoted_as_visible_symbols() {
 #[test]
 fn bidi_overrides_and_zero_width_characters_are_removed_from_the_screen_and_print() {
     let sandbox = Sandbox::new();
-    sandbox.file(
-        "values.toml",
-        "title = \"Ward values\"\n[[values]]\nname = \"Kind\u{200b}ness \u{202e}esrever\u{202c}\"\n\
-         text = \"Care\u{2066}ful \u{feff}words\"\n",
-    );
+    sandbox.file("values.toml", HIDDEN_CHARACTERS);
     let hidden: [&[u8]; 4] = [
         "\u{202e}".as_bytes(),
         "\u{200b}".as_bytes(),

@@ -114,6 +114,12 @@ impl Sandbox {
     }
 }
 
+/// A values file whose name and text carry bidi overrides, zero-width characters and a byte
+/// order mark: legal text that would reorder or hide what is shown.
+pub const HIDDEN_CHARACTERS: &str = "title = \"Ward values\"\n[[values]]\n\
+    name = \"Kind\u{200b}ness \u{202e}esrever\u{202c}\"\n\
+    text = \"Care\u{2066}ful \u{feff}words\"\n";
+
 /// A values file with one value per `(name, video)`, each with some text.
 pub fn values_toml(values: &[(&str, &str)]) -> String {
     let mut toml = String::from("title = \"Test values\"\n");
