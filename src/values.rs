@@ -2,6 +2,7 @@
 //! with precise locations so that people writing their own file are told exactly what to fix.
 
 mod diagnostic;
+mod parts;
 mod validate;
 
 use std::fmt;
@@ -187,6 +188,11 @@ const BYTE_ORDER_MARK: char = '\u{feff}';
 /// Validates TOML text named `file` in messages, reporting every problem found.
 pub fn parse(text: &str, file: &str) -> Result<Document, LoadError> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    if text.len() >= parts::PART_BYTES
+        && let Some(document) = parts::document(text, parts::PART_BYTES)
+    {
+        return Ok(document);
+    }
     validate::document(text).map_err(|diagnostics| LoadError::Invalid {
         file: file.to_owned(),
         source: text.to_owned(),

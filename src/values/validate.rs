@@ -34,6 +34,37 @@ pub fn document(text: &str) -> Result<Document, Vec<Diagnostic>> {
     }
 }
 
+/// Validates a document given as its head (everything before the first `[[values]]`) and its
+/// `[[values]]` tables in parts, each parsed on its own, so that only one part's parse tree
+/// exists at a time. `None` at the first problem: the caller then validates the whole text,
+/// which reports every problem with its place in the file.
+pub(super) fn document_in_parts<'a>(
+    head: &str,
+    parts: impl IntoIterator<Item = &'a str>,
+) -> Option<Document> {
+    let (table, errors) = DeTable::parse_recoverable(head);
+    if !errors.is_empty() || table.get_ref().get("values").is_some() {
+        return None;
+    }
+    let mut checker = Checker::default();
+    let mut document = checker.head(table.get_ref());
+    let mut seen = HashMap::new();
+    for part in parts {
+        let (table, errors) = DeTable::parse_recoverable(part);
+        let table = table.get_ref();
+        if !errors.is_empty() || table.len() != 1 {
+            return None;
+        }
+        let tables = checker.tables(table, "values");
+        let first = document.values.len();
+        checker.value_tables(&tables, first, &mut seen, &mut document.values);
+        if !checker.problems.is_empty() {
+            return None;
+        }
+    }
+    (checker.problems.is_empty() && !document.values.is_empty()).then_some(document)
+}
+
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
     diagnostics.dedup();
@@ -60,6 +91,13 @@ struct Checker {
 
 impl Checker {
     fn document(&mut self, table: &DeTable<'_>, end: usize) -> Document {
+        let mut document = self.head(table);
+        document.values = self.values(table, end);
+        document
+    }
+
+    /// Everything but the values.
+    fn head(&mut self, table: &DeTable<'_>) -> Document {
         self.unknown_keys(table, TOP_KEYS, "at the top of the file");
         let title = self
             .string(table, "title", "the title")
@@ -74,13 +112,12 @@ impl Checker {
             .enumerate()
             .filter_map(|(index, (span, link))| self.link(index + 1, span, link))
             .collect();
-        let values = self.values(table, end);
         Document {
             title,
             intro,
             source,
             links,
-            values,
+            values: Vec::new(),
         }
     }
 
@@ -102,10 +139,22 @@ impl Checker {
                 "expected at least one value",
             ));
         }
-        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         let mut values = Vec::with_capacity(tables.len());
+        self.value_tables(&tables, 0, &mut HashMap::new(), &mut values);
+        values
+    }
+
+    /// Checks `[[values]]` tables, the first of which is value `first + 1` of the file, adding
+    /// the good ones to `values`; `seen` holds the names so far, lower-cased, with their spans.
+    fn value_tables(
+        &mut self,
+        tables: &[(Range<usize>, &DeTable<'_>)],
+        first: usize,
+        seen: &mut HashMap<String, Range<usize>>,
+        values: &mut Vec<Value>,
+    ) {
         for (index, (header, table)) in tables.iter().enumerate() {
-            let context = format!("value {}", index + 1);
+            let context = format!("value {}", first + index + 1);
             self.unknown_keys(table, VALUE_KEYS, &format!("in {context}"));
             let name = self.required_string(table, "name", &context, header);
             let text = self.required_string(table, "text", &context, header);
@@ -131,7 +180,6 @@ impl Checker {
                 values.push(Value { name, text, video });
             }
         }
-        values
     }
 
     fn link(&mut self, number: usize, header: &Range<usize>, table: &DeTable<'_>) -> Option<Link> {
