@@ -1,10 +1,12 @@
 //! The app state and `update`, the one place it changes. No I/O happens here: what the outside
 //! world must do (open a link, quit) comes back as an `Effect` for the event loop to perform.
 
+mod detail;
 mod filter;
 mod highlight;
 
 use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
 
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
@@ -14,7 +16,8 @@ use crate::text::visible;
 use crate::values::Document;
 use crate::wrap;
 
-pub use filter::{find, matches};
+pub use detail::{KeptBlock, WrappedDetail};
+pub use filter::{SearchIndex, find, matches};
 pub use highlight::{Piece, pieces};
 
 /// Lines the detail text moves per notch of the mouse wheel.
@@ -192,11 +195,18 @@ pub struct App {
     pub screen: Rect,
     longest_name: usize,
     current_match: Option<MatchAt>,
+    /// The detail pane as last wrapped; `wrapped_detail` makes it again when it is out of date.
+    wrapped: RefCell<WrappedDetail>,
+    /// The values lower-cased for the filter; made again after anything that may have changed
+    /// the document.
+    search: Option<SearchIndex>,
 }
 
 impl App {
     pub fn new(document: Document) -> App {
         let visible = (0..document.values.len()).collect();
+        // Made now rather than on the first `/`, so that no keystroke waits for it.
+        let search = Some(SearchIndex::new(&document.values));
         let longest_name = longest_name(&document);
         App {
             document,
@@ -214,6 +224,8 @@ impl App {
             screen: Rect::new(0, 0, 80, 24),
             longest_name,
             current_match: None,
+            wrapped: RefCell::default(),
+            search,
         }
     }
 
@@ -348,26 +360,21 @@ impl App {
         }
     }
 
-    /// Lines of wrapped detail content for the current detail pane width.
-    pub fn detail_line_count(&self) -> usize {
-        self.block_lines(&self.detail_blocks())
-            .last()
-            .map_or(0, |lines| lines.end)
+    /// The detail content wrapped to the pane. It is wrapped again only when what is shown or
+    /// the width has changed since the last call, so scrolling and redrawing cost the same for
+    /// a megabyte of text as for a line.
+    pub fn wrapped_detail(&self) -> Ref<'_, WrappedDetail> {
+        let width = self.detail_text_width();
+        if !self.wrapped.borrow().is_current(self, width) {
+            // Out of date only after a change through `&mut self`, so nothing borrows it now.
+            *self.wrapped.borrow_mut() = WrappedDetail::new(self, width);
+        }
+        self.wrapped.borrow()
     }
 
-    /// The lines each detail block occupies once wrapped, with a blank line between blocks.
-    fn block_lines(&self, blocks: &[Block<'_>]) -> Vec<std::ops::Range<usize>> {
-        let width = self.detail_text_width();
-        let mut start = 0;
-        blocks
-            .iter()
-            .map(|block| {
-                let end = start + wrap::line_count(&block.text, width);
-                let lines = start..end;
-                start = end + 1;
-                lines
-            })
-            .collect()
+    /// Lines of wrapped detail content for the current detail pane width.
+    pub fn detail_line_count(&self) -> usize {
+        self.wrapped_detail().line_count()
     }
 
     /// The width detail text is wrapped to: the pane, but no wider than is comfortable to read.
@@ -412,6 +419,9 @@ impl App {
         ) {
             self.status = None;
         }
+        if !keeps_document(&action) {
+            self.search = None;
+        }
         if self.help_open {
             return self.update_help(action);
         }
@@ -430,6 +440,9 @@ impl App {
             Action::StartFilter => {
                 self.filter_editing = true;
                 self.view = View::Value;
+                if self.search.is_none() {
+                    self.search = Some(SearchIndex::new(&self.document.values));
+                }
             }
             Action::FilterInput(c) => {
                 self.filter.push(c);
@@ -524,13 +537,14 @@ impl App {
             self.set_status(format!("There is no value {number}."), true);
             return;
         };
-        if !self.visible.contains(&index) {
+        if self.visible.binary_search(&index).is_err() {
             // The user asked for that value by its number; the filter must not hide it.
             self.filter.clear();
             self.filter_editing = false;
-            self.visible = (0..self.document.values.len()).collect();
+            self.visible.clear();
+            self.visible.extend(0..self.document.values.len());
         }
-        if let Some(position) = self.visible.iter().position(|visible| *visible == index) {
+        if let Ok(position) = self.visible.binary_search(&index) {
             self.move_cursor_to(position);
         }
     }
@@ -612,44 +626,52 @@ impl App {
     /// it); a click anywhere else there does nothing.
     fn click_detail(&mut self, column: usize, row: usize) -> Option<Effect> {
         let line = self.detail_scroll.min(self.max_detail_scroll()) + row;
-        let blocks = self.detail_blocks();
-        let (index, lines) = self
-            .block_lines(&blocks)
-            .into_iter()
-            .enumerate()
-            .find(|(_, lines)| lines.contains(&line))?;
-        let block = &blocks[index];
-        let url = block.link?.to_owned();
-        let shown = wrap::wrap(&block.text, self.detail_text_width());
-        if column >= shown.get(line - lines.start)?.width() {
-            return None;
-        }
-        let link = blocks[..index]
-            .iter()
-            .filter(|block| block.link.is_some())
-            .count();
+        let (url, link) = {
+            let wrapped = self.wrapped_detail();
+            let (index, lines) = (0..wrapped.blocks.len())
+                .filter_map(|index| Some((index, wrapped.block_range(index)?)))
+                .find(|(_, lines)| lines.contains(&line))?;
+            let block = &wrapped.blocks[index];
+            let url = block.link.clone()?;
+            let shown = wrapped.lines[index].get(line - lines.start)?;
+            if column >= block.text[shown.clone()].width() {
+                return None;
+            }
+            let link = wrapped.blocks[..index]
+                .iter()
+                .filter(|block| block.link.is_some())
+                .count();
+            (url, link)
+        };
         if let View::About { .. } = self.view {
             self.view = View::About { link };
         }
         Some(Effect::OpenUrl(url))
     }
 
-    /// Re-runs the filter. When the query only grew, the new matches are a subset of the old, so
-    /// only the values still visible need looking at.
+    /// Re-runs the filter, through the search index (made again if it was dropped). When the query
+    /// only grew, the new matches are a subset of the old, so only the values still visible need
+    /// looking at. The list is refilled in place: once it has held every value, no keystroke
+    /// allocates for it.
     fn apply_filter(&mut self, narrowed: bool) {
         let selected = self.selected();
         let query = self.query();
         let values = &self.document.values;
-        if narrowed {
-            self.visible
-                .retain(|index| matches(&values[*index], &query));
-        } else {
-            self.visible = (0..values.len())
-                .filter(|index| matches(&values[*index], &query))
-                .collect();
+        let search = self.search.get_or_insert_with(|| SearchIndex::new(values));
+        let searched = search.filter(&query, values.len(), &mut self.visible, narrowed);
+        if !searched {
+            if narrowed {
+                self.visible
+                    .retain(|index| matches(&values[*index], &query));
+            } else {
+                self.visible.clear();
+                self.visible
+                    .extend((0..values.len()).filter(|index| matches(&values[*index], &query)));
+            }
         }
+        // `visible` is in document order, so a binary search finds the selection.
         self.cursor = selected
-            .and_then(|selected| self.visible.iter().position(|index| *index == selected))
+            .and_then(|selected| self.visible.binary_search(&selected).ok())
             .unwrap_or(0);
         self.list_offset = 0;
         self.detail_scroll = 0;
@@ -715,17 +737,18 @@ impl App {
     /// Every match of `query` in the searched detail blocks, in reading order: its block, the
     /// byte it starts at there, and the line of the wrapped pane it starts on.
     fn detail_matches(&self, query: &[char]) -> Vec<(usize, usize, usize)> {
-        let blocks = self.detail_blocks();
-        let width = self.detail_text_width();
+        let wrapped = self.wrapped_detail();
         let mut found = Vec::new();
-        for (index, (block, lines)) in blocks.iter().zip(self.block_lines(&blocks)).enumerate() {
+        for (index, (block, ranges)) in wrapped.blocks.iter().zip(&wrapped.lines).enumerate() {
+            let Some(lines) = wrapped.block_range(index) else {
+                continue;
+            };
             if !block.kind.is_searched() {
                 continue;
             }
-            let wrapped = wrap::wrap_ranges(&block.text, width);
             for range in filter::find(&block.text, query) {
                 // A match starting in the spaces at a break is first seen on the next line.
-                let line = wrapped
+                let line = ranges
                     .iter()
                     .position(|line| range.start < line.end)
                     .unwrap_or(0);
@@ -748,15 +771,19 @@ impl App {
 
     /// Scrolls the About page just enough to show the highlighted link whole.
     fn scroll_to_highlighted_link(&mut self) {
-        let blocks = self.detail_blocks();
-        let Some(position) = blocks
-            .iter()
-            .position(|block| block.kind == BlockKind::Link { highlighted: true })
-        else {
-            return;
-        };
-        let Some(lines) = self.block_lines(&blocks).get(position).cloned() else {
-            return;
+        let lines = {
+            let wrapped = self.wrapped_detail();
+            let Some(position) = wrapped
+                .blocks
+                .iter()
+                .position(|block| block.kind == BlockKind::Link { highlighted: true })
+            else {
+                return;
+            };
+            let Some(lines) = wrapped.block_range(position) else {
+                return;
+            };
+            lines
         };
         let height = self.detail_height().max(1);
         if lines.start < self.detail_scroll {
@@ -897,6 +924,42 @@ fn longest_name(document: &Document) -> usize {
         .map(|value| value.name.width())
         .max()
         .unwrap_or(0)
+}
+
+/// Whether `action` leaves the document as it was, so that the search index made from it still
+/// holds. An action not listed here (a reload, say) counts as changing it.
+fn keeps_document(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Next
+            | Action::Previous
+            | Action::First
+            | Action::Last
+            | Action::SelectNumber(_)
+            | Action::Open
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Scroll { .. }
+            | Action::Click { .. }
+            | Action::StartFilter
+            | Action::FilterInput(_)
+            | Action::FilterBackspace
+            | Action::AcceptFilter
+            | Action::ToggleAbout
+            | Action::NextLink
+            | Action::PreviousLink
+            | Action::NextMatch
+            | Action::PreviousMatch
+            | Action::ToggleHelp
+            | Action::Suspend
+            | Action::Back
+            | Action::Quit
+            | Action::Resize { .. }
+            | Action::Launched(_)
+            | Action::Copy
+            | Action::Copied(_)
+            | Action::WatchFailed(_)
+    )
 }
 
 #[cfg(test)]

@@ -718,7 +718,11 @@ fn link_row(app: &App, url: &str) -> (u16, u16) {
         .iter()
         .position(|block| block.link == Some(url))
         .expect("a block links there");
-    let line = app.block_lines(&blocks)[index].start;
+    let line = app
+        .wrapped_detail()
+        .block_range(index)
+        .expect("the block is shown")
+        .start;
     let inner = crate::layout::detail_inner(app.areas().detail);
     let row = inner.y + u16::try_from(line - app.detail_scroll).unwrap();
     let width = crate::wrap::wrap(&blocks[index].text, app.detail_text_width())[0].width();

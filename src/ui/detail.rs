@@ -3,8 +3,6 @@
 //! matches is marked on the lines drawn; link lines are also OSC 8 hyperlinks where the theme
 //! allows them.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,7 +12,6 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 use super::{Theme, hyperlink, marked};
 use crate::app::{App, BlockKind, View, pieces};
 use crate::layout;
-use crate::wrap::wrap_ranges;
 
 pub struct Detail<'a> {
     pub app: &'a App,
@@ -37,16 +34,12 @@ impl Widget for Detail<'_> {
             .border_type(self.theme.border_type)
             .title(Span::styled(title, self.theme.heading));
         let inner = layout::detail_inner(area);
-        let width = app.detail_text_width();
         let height = usize::from(inner.height);
 
-        let blocks = app.detail_blocks();
-        let wrapped: Vec<Vec<Range<usize>>> = blocks
-            .iter()
-            .map(|content| wrap_ranges(&content.text, width))
-            .collect();
-        // Each block's lines, and a blank line between blocks.
-        let total = wrapped.iter().map(Vec::len).sum::<usize>() + blocks.len().saturating_sub(1);
+        // Wrapped once per value and width, not per frame; only the lines shown are built.
+        let detail = app.wrapped_detail();
+        let (blocks, wrapped) = (&detail.blocks, &detail.lines);
+        let total = detail.line_count();
         let scroll = app.detail_scroll.min(total.saturating_sub(height));
         let shown = scroll..(scroll + height).min(total);
         let query = app.detail_query();
@@ -55,7 +48,7 @@ impl Widget for Detail<'_> {
         // For each line drawn, where it links to, if it shows a link.
         let mut links: Vec<Option<&str>> = Vec::new();
         let mut first_line = 0;
-        for (index, (content, ranges)) in blocks.iter().zip(&wrapped).enumerate() {
+        for (index, (content, ranges)) in blocks.iter().zip(wrapped).enumerate() {
             if index > 0 {
                 if shown.contains(&first_line) {
                     lines.push(Line::default());
@@ -90,7 +83,7 @@ impl Widget for Detail<'_> {
                         (piece.range.clone(), mark)
                     });
                 lines.push(Line::from(marked(&content.text[range.clone()], marks)).style(style));
-                links.push(content.link);
+                links.push(content.link.as_deref());
             }
         }
         let block = if total > height {
@@ -121,5 +114,89 @@ impl Detail<'_> {
             BlockKind::Link { highlighted: false } => self.theme.link,
             BlockKind::Hint => self.theme.hint,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::{Action, App};
+    use crate::ui::{Theme, draw};
+    use crate::{layout, values, wrap};
+
+    fn screen(app: &App) -> Vec<String> {
+        let mut terminal =
+            Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+        terminal
+            .draw(|frame| draw(frame, app, &Theme::monochrome()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let inner = layout::detail_inner(app.areas().detail);
+        (inner.top()..inner.bottom())
+            .map(|row| {
+                (inner.left()..inner.right())
+                    .map(|column| buffer[(column, row)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    /// What the pane must show: the heading, a blank line, the text wrapped afresh.
+    fn expected_top(app: &App) -> Vec<String> {
+        let value = &app.document.values[app.selected().unwrap()];
+        let width = app.detail_text_width();
+        let mut lines = vec![value.name.clone(), String::new()];
+        for paragraph in value.paragraphs() {
+            lines.extend(wrap::wrap(&paragraph, width).into_iter().map(str::to_owned));
+        }
+        lines
+    }
+
+    #[test]
+    fn the_text_is_rewrapped_on_screen_after_a_resize_and_a_new_selection() {
+        let mut app = App::new(values::builtin().unwrap());
+        for (width, height, key) in [
+            (80, 24, None),
+            (120, 40, Some(Action::Next)),
+            (44, 30, None),
+        ] {
+            app.update(Action::Resize { width, height });
+            if let Some(key) = key {
+                app.update(key);
+            }
+            let shown = screen(&app);
+            let expected = expected_top(&app);
+            let rows = expected.len().min(shown.len());
+            assert_eq!(shown[..rows], expected[..rows], "{width}x{height}");
+        }
+    }
+
+    #[test]
+    fn scrolling_a_long_unbroken_paragraph_shows_the_right_lines() {
+        let text = "abcdefghij".repeat(10_000);
+        let source = format!("[[values]]\nname = \"Long\"\ntext = \"{text}\"\n");
+        let mut app = App::new(values::parse(&source, "long.toml").unwrap());
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        for _ in 0..50 {
+            app.update(Action::PageDown);
+        }
+        let width = app.detail_text_width();
+        let height = usize::from(layout::detail_inner(app.areas().detail).height);
+        // The heading and a blank line come before the text's lines.
+        let first_text_line = app.detail_scroll - 2;
+        let expected: Vec<String> = wrap::wrap(&text, width)
+            .into_iter()
+            .skip(first_text_line)
+            .take(height)
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(screen(&app), expected);
     }
 }
