@@ -2,7 +2,7 @@
 //! with precise locations so that people writing their own file are told exactly what to fix.
 
 mod diagnostic;
-mod parts;
+pub mod parts;
 mod validate;
 
 use std::fmt;

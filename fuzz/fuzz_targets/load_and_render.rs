@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nhs_values::app::{Action, App};
+use nhs_values::app::{Action, App, matches};
 use nhs_values::cli::Format;
 use nhs_values::text::{is_forbidden_control, is_invisible_format};
 use nhs_values::values::{self, Document};
@@ -51,6 +51,11 @@ fn check_screen(document: Document) {
         app.update(Action::FilterInput(c));
     }
     app.update(Action::AcceptFilter);
+    let query: Vec<char> = start.chars().flat_map(char::to_lowercase).collect();
+    let expected: Vec<usize> = (0..app.document.values.len())
+        .filter(|index| matches(&app.document.values[*index], &query))
+        .collect();
+    assert_eq!(app.visible, expected, "the filter's index disagrees with `matches`");
     app.update(Action::NextMatch);
     app.update(Action::Reloaded(Err(app.document.title.clone())));
     draw(&app);
