@@ -419,9 +419,6 @@ impl App {
         ) {
             self.status = None;
         }
-        if !keeps_document(&action) {
-            self.search = None;
-        }
         if self.help_open {
             return self.update_help(action);
         }
@@ -439,7 +436,11 @@ impl App {
             Action::Click { column, row } => return self.click(column, row),
             Action::StartFilter => {
                 self.filter_editing = true;
-                self.view = View::Value;
+                if self.view != View::Value {
+                    // The About page's scroll means nothing in the value's text.
+                    self.view = View::Value;
+                    self.detail_scroll = 0;
+                }
                 if self.search.is_none() {
                     self.search = Some(SearchIndex::new(&self.document.values));
                 }
@@ -832,7 +833,10 @@ impl App {
 
     fn copied(&mut self, result: Result<String, LaunchFailure>) {
         match result {
-            Ok(url) => self.set_status(format!("Copied {url} to the clipboard."), false),
+            Ok(url) => self.set_status(
+                format!("Copied {url} to the clipboard (if the terminal allows it)."),
+                false,
+            ),
             Err(failure) => self.set_status(
                 format!(
                     "Could not copy ({}); the link is {}",
@@ -870,6 +874,8 @@ impl App {
         let name = selected.map(|index| self.document.values[index].name.to_lowercase());
         self.longest_name = longest_name(&document);
         self.document = document;
+        // The index was built from the old text.
+        self.search = None;
         self.current_match = None;
         let query = self.query();
         let values = &self.document.values;
@@ -924,42 +930,6 @@ fn longest_name(document: &Document) -> usize {
         .map(|value| value.name.width())
         .max()
         .unwrap_or(0)
-}
-
-/// Whether `action` leaves the document as it was, so that the search index made from it still
-/// holds. An action not listed here (a reload, say) counts as changing it.
-fn keeps_document(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Next
-            | Action::Previous
-            | Action::First
-            | Action::Last
-            | Action::SelectNumber(_)
-            | Action::Open
-            | Action::PageDown
-            | Action::PageUp
-            | Action::Scroll { .. }
-            | Action::Click { .. }
-            | Action::StartFilter
-            | Action::FilterInput(_)
-            | Action::FilterBackspace
-            | Action::AcceptFilter
-            | Action::ToggleAbout
-            | Action::NextLink
-            | Action::PreviousLink
-            | Action::NextMatch
-            | Action::PreviousMatch
-            | Action::ToggleHelp
-            | Action::Suspend
-            | Action::Back
-            | Action::Quit
-            | Action::Resize { .. }
-            | Action::Launched(_)
-            | Action::Copy
-            | Action::Copied(_)
-            | Action::WatchFailed(_)
-    )
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Turns terminal events into actions. The key map is data: the same table drives input
-//! handling, the help overlay and the footer, so they cannot drift apart.
+//! handling and the help overlay, so they cannot drift apart.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,

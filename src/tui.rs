@@ -193,6 +193,9 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        // A panic on a helper thread (the file watcher, a browser launch) would otherwise leave
+        // the loop drawing on a terminal just given back; any panic ends the program.
+        std::process::exit(101);
     }));
 }
 

@@ -522,9 +522,27 @@ fn a_reload_applies_while_help_is_open_and_keeps_the_message() {
 
 #[test]
 fn an_unchanged_file_changes_nothing() {
-    let mut app = app_of(&[("A", "a")]);
+    let mut app = app_of(&[("A", "a"), ("B", "b")]);
+    app.update(Action::Next);
+    app.update(Action::Reloaded(Err("v.toml:1:1: broken".to_owned())));
     app.update(Action::Reloaded(Ok(app.document.clone())));
     assert_eq!(app.status, None);
+    assert_eq!(app.reload_error, None, "the fixed file clears the banner");
+    assert_eq!(selected_name(&app), Some("B"));
+}
+
+#[test]
+fn the_filter_searches_the_reloaded_text() {
+    let mut app = app_of(&[("A", "a"), ("B", "b")]);
+    type_filter(&mut app, "zebra");
+    assert!(app.visible.is_empty());
+    app.update(Action::Back);
+    app.update(Action::Reloaded(Ok(document_of(&[
+        ("A", "a"),
+        ("B", "a zebra"),
+    ]))));
+    type_filter(&mut app, "zebra");
+    assert_eq!(app.visible, [1]);
 }
 
 #[test]
@@ -676,7 +694,7 @@ fn the_status_line_says_what_was_copied_and_a_failed_launch_suggests_y() {
     assert!(!status.is_error);
     assert_eq!(
         status.text,
-        "Copied https://example.org/a to the clipboard."
+        "Copied https://example.org/a to the clipboard (if the terminal allows it)."
     );
 
     app.update(Action::Copied(Err(LaunchFailure {
@@ -797,4 +815,19 @@ fn a_click_on_a_link_in_about_highlights_and_opens_it() {
         Some(Effect::OpenUrl(url))
     );
     assert_eq!(app.view, View::About { link: 1 });
+}
+
+#[test]
+fn starting_a_filter_from_a_scrolled_about_page_starts_the_value_at_the_top() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 12,
+    });
+    app.update(Action::ToggleAbout);
+    app.update(Action::PageDown);
+    assert!(app.detail_scroll > 0);
+    app.update(Action::StartFilter);
+    assert_eq!(app.view, View::Value);
+    assert_eq!(app.detail_scroll, 0);
 }

@@ -341,17 +341,22 @@ fn links_are_hyperlinks_and_every_column_stays_in_place() {
 #[test]
 fn the_help_overlay_covers_hyperlinks_cleanly() {
     let mut app = app_at(80, 24);
+    // Wide enough for the video link to show on both sides of the overlay.
     app.update(Action::Resize {
-        width: 60,
-        height: 16,
+        width: 140,
+        height: 30,
     });
     app.update(Action::ToggleHelp);
     let linked_theme = Theme {
         hyperlinks: true,
         ..Theme::nhs(true)
     };
-    let (linked, _) = through_a_terminal(&app, &linked_theme);
+    let (linked, bytes) = through_a_terminal(&app, &linked_theme);
     let (plain, _) = through_a_terminal(&app, &Theme::nhs(true));
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("\x1b]8;"),
+        "the link is not on screen, so this tests nothing:\n{plain}"
+    );
     assert_eq!(linked, plain);
 }
 

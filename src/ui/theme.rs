@@ -33,7 +33,8 @@ pub struct Theme {
     /// The match `n` / `N` moved to.
     pub current_match: Style,
     /// Whether links are also written as OSC 8 hyperlinks, so a click in the terminal opens
-    /// them. Off by default: only a real terminal that will not print them as text wants them.
+    /// them. On for every terminal but `dumb` and the Linux console, which would print them;
+    /// off in the themes tests build directly.
     pub hyperlinks: bool,
 }
 

@@ -1,5 +1,6 @@
 //! Problems found in a values file, with the byte ranges they point at, and their rendering.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -20,24 +21,34 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Messages quote keys and names from the file, which may hold anything a TOML string can:
+/// made safe once here, every report and banner built from them is safe too.
+fn shown(text: impl Into<String>) -> String {
+    let text = text.into();
+    match crate::text::visible(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(shown) => shown,
+    }
+}
+
 impl Diagnostic {
     pub fn new(message: impl Into<String>, span: Range<usize>, label: impl Into<String>) -> Self {
         Diagnostic {
-            message: message.into(),
+            message: shown(message),
             span,
-            label: label.into(),
+            label: shown(label),
             related: None,
             help: None,
         }
     }
 
     pub fn with_related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
-        self.related = Some((span, label.into()));
+        self.related = Some((span, shown(label)));
         self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(shown(help));
         self
     }
 }

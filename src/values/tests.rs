@@ -331,3 +331,16 @@ fn the_summary_is_the_first_problem_and_a_count_of_the_rest() {
         "v.toml:4:1: unknown key `vidoe` in value 1"
     );
 }
+
+/// Keys are quoted in messages, and a quoted key can hold what a name cannot.
+#[test]
+fn keys_quoted_in_messages_are_made_safe() {
+    let toml = format!("\"a\\u009bb\\u200bc\\u001b[2J\" = 1\n{GOOD_VALUE}");
+    let error = parse(&toml, "v.toml").unwrap_err();
+    let lines = error.to_string();
+    assert!(lines.contains("unknown key `a\u{fffd}bc^[[2J`"), "{lines}");
+    let rendered = error.render(false);
+    for text in [&lines, &rendered] {
+        assert!(!text.contains(['\u{9b}', '\u{200b}', '\u{1b}']), "{text:?}");
+    }
+}
