@@ -9,7 +9,7 @@ use clap::Parser;
 
 use nhs_values::cli::{Cli, Command, Format};
 use nhs_values::values::{self, Document, LoadError};
-use nhs_values::{app, browser, manual, output, text, tui, ui};
+use nhs_values::{app, browser, manual, output, text, tui, ui, watch};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
 const INVALID_INPUT: u8 = 1;
@@ -30,16 +30,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let source = Source::choose(cli.file);
     match cli.command {
         None => {
+            let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
             let document = match source.load() {
                 Ok(document) => document,
                 Err(error) => return Ok(report(&error)),
             };
             if io::stdout().is_terminal() {
-                tui::run(
-                    app::App::new(document),
-                    ui::Theme::from_env(theme),
-                    source.file().cloned(),
-                )
+                tui::run(app::App::new(document), ui::Theme::from_env(theme), loaded)
             } else {
                 print(&output::render(&document, Format::Text))
             }

@@ -32,8 +32,9 @@ enum Message {
 }
 
 /// Runs the interactive screen until the user quits or a signal arrives. When the values came
-/// from a file, `watch` names it, and changes to it show as they are saved.
-pub fn run(mut app: App, theme: Theme, watch: Option<PathBuf>) -> Result<ExitCode> {
+/// from a file, `watch` names it with its stamp when read, and changes to it show as they are
+/// saved.
+pub fn run(mut app: App, theme: Theme, watch: Option<(PathBuf, watch::Stamp)>) -> Result<ExitCode> {
     let (sender, receiver) = mpsc::channel();
     // Registered before the screen is taken over, so a signal can never skip the restore.
     let mut signals =
@@ -46,10 +47,10 @@ pub fn run(mut app: App, theme: Theme, watch: Option<PathBuf>) -> Result<ExitCod
             }
         }
     });
-    if let Some(path) = watch {
+    if let Some((path, loaded)) = watch {
         let watch_sender = sender.clone();
         let send = move |action| watch_sender.send(Message::Action(action)).is_ok();
-        if let Err(reason) = watch::spawn(path, send) {
+        if let Err(reason) = watch::spawn(path, loaded, send) {
             app.update(Action::WatchFailed(reason));
         }
     }

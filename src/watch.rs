@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -22,9 +22,23 @@ const QUIET: Duration = Duration::from_millis(100);
 /// The longest a burst is waited out, so that a file written to nonstop still shows changes.
 const LONGEST_WAIT: Duration = Duration::from_millis(500);
 
-/// Starts watching `path`; each change is read and validated, and sent with `send` until it
-/// returns false. The path is read as given, so messages name it as the user did.
-pub fn spawn(path: PathBuf, send: impl Fn(Action) -> bool + Send + 'static) -> Result<(), String> {
+/// What a file was when it was read: its size and modification time, if it could be seen.
+pub type Stamp = Option<(u64, SystemTime)>;
+
+/// The file's stamp now. Taken before a read, a later change to the file changes it.
+pub fn stamp(path: &Path) -> Stamp {
+    let metadata = fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
+}
+
+/// Starts watching `path`, which was `loaded` as it stood at that stamp; each change is read and
+/// validated, and sent with `send` until it returns false. The path is read as given, so
+/// messages name it as the user did.
+pub fn spawn(
+    path: PathBuf,
+    loaded: Stamp,
+    send: impl Fn(Action) -> bool + Send + 'static,
+) -> Result<(), String> {
     let targets = targets(&path)?;
     let (sender, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(sender)
@@ -43,6 +57,10 @@ pub fn spawn(path: PathBuf, send: impl Fn(Action) -> bool + Send + 'static) -> R
     thread::spawn(move || {
         // Dropping the watcher would end the watch.
         let _watcher: RecommendedWatcher = watcher;
+        // A save between the first read and the watch starting sent no event.
+        if stamp(&path) != loaded && !send(read(&path)) {
+            return;
+        }
         run(&events, &targets, &path, send);
     });
     Ok(())
@@ -82,11 +100,14 @@ fn run(
                 _ => break,
             }
         }
-        let result = values::load_file(path).map_err(|error| error.summary());
-        if !send(Action::Reloaded(result)) {
+        if !send(read(path)) {
             return;
         }
     }
+}
+
+fn read(path: &Path) -> Action {
+    Action::Reloaded(values::load_file(path).map_err(|error| error.summary()))
 }
 
 /// Whether an event may mean the file changed. Opening and reading it (this program's own
@@ -181,7 +202,11 @@ mod tests {
         let path = dir.path().join("values.toml");
         fs::write(&path, values(&["A"])).unwrap();
         let (sender, reloads) = mpsc::channel();
-        spawn(path.clone(), move |action| sender.send(action).is_ok()).unwrap();
+        let loaded = stamp(&path);
+        spawn(path.clone(), loaded, move |action| {
+            sender.send(action).is_ok()
+        })
+        .unwrap();
 
         fs::write(&path, values(&["A", "B"])).unwrap();
         wait_for(&reloads, "a write in place", names_are(&["A", "B"]));
@@ -207,6 +232,37 @@ mod tests {
 
         fs::write(&path, values(&["D"])).unwrap();
         wait_for(&reloads, "the file back", names_are(&["D"]));
+    }
+
+    #[test]
+    fn a_save_before_the_watch_started_is_read_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("values.toml");
+        fs::write(&path, values(&["A"])).unwrap();
+        let loaded = stamp(&path);
+        fs::write(&path, values(&["A", "Saved meanwhile"])).unwrap();
+        let (sender, reloads) = mpsc::channel();
+        spawn(path.clone(), loaded, move |action| {
+            sender.send(action).is_ok()
+        })
+        .unwrap();
+        wait_for(&reloads, "the save", names_are(&["A", "Saved meanwhile"]));
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_read_again_when_the_watch_starts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("values.toml");
+        fs::write(&path, values(&["A"])).unwrap();
+        let (sender, reloads) = mpsc::channel();
+        spawn(path.clone(), stamp(&path), move |action| {
+            sender.send(action).is_ok()
+        })
+        .unwrap();
+        assert!(
+            reloads.recv_timeout(Duration::from_millis(300)).is_err(),
+            "the file was read again though nothing changed"
+        );
     }
 
     #[cfg(unix)]
