@@ -16,9 +16,14 @@ pub struct Piece {
     pub match_start: usize,
 }
 
+/// Texts up to this size are searched from their start on every frame, so the matches marked
+/// are exactly those `n` steps through, even for a query that overlaps itself (`ana` in
+/// `banana`). Longer texts are searched only around the shown lines.
+const EXACT_SCAN_BYTES: usize = 64 * 1024;
+
 /// The pieces of the matches of `needle` in `text` that fall on `lines[shown]`, where `lines`
-/// are the byte ranges `text` was wrapped into. Only the text around the shown lines is
-/// searched, so a long paragraph costs what its visible part does.
+/// are the byte ranges `text` was wrapped into. In a long text only the part around the shown
+/// lines is searched, so a long paragraph costs what its visible part does.
 pub fn pieces(
     text: &str,
     lines: &[Range<usize>],
@@ -33,7 +38,11 @@ pub fn pieces(
     // A match reaching into the shown lines starts or ends at most this far outside them: each
     // needle character is at most one character, of at most four bytes, of the text.
     let reach = needle.len() * 4;
-    let from = floor_boundary(text, first.start.saturating_sub(reach));
+    let from = if text.len() <= EXACT_SCAN_BYTES {
+        0
+    } else {
+        floor_boundary(text, first.start.saturating_sub(reach))
+    };
     let to = ceil_boundary(text, last.end.saturating_add(reach));
     let mut result = Vec::new();
     for found in find(&text[from..to], needle) {
@@ -136,6 +145,18 @@ mod tests {
         assert_eq!(on, [1, 2]);
         assert!(pieces(text, &lines, 4..9, &query("care")).is_empty());
         assert!(pieces(text, &lines, 0..4, &query("")).is_empty());
+    }
+
+    /// Searched from the start, `aa` in a run of `a` matches at even offsets; a search from an
+    /// odd offset near the shown line would mark other pairs than `n` steps through.
+    #[test]
+    fn a_query_that_overlaps_itself_is_marked_as_n_finds_it() {
+        let text = "a".repeat(30);
+        let lines = wrap_ranges(&text, 5);
+        let found = pieces(&text, &lines, 3..4, &query("aa"));
+        let starts: Vec<usize> = found.iter().map(|piece| piece.match_start).collect();
+        assert_eq!(starts, [14, 16, 18]);
+        assert_eq!(found[0].range, 0..1);
     }
 
     #[test]
