@@ -162,14 +162,6 @@ fn colour_codes(raw: &str) -> Vec<String> {
         .collect()
 }
 
-fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
-    sandbox
-        .command()
-        .args(args)
-        .output()
-        .expect("run nhs-values")
-}
-
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
@@ -177,32 +169,27 @@ fn stdout(output: &Output) -> String {
 #[test]
 fn print_toml_writes_a_starter_file_that_checks_and_reads_the_same() {
     let sandbox = Sandbox::new();
-    let written = run(&sandbox, &["print", "--format", "toml"]);
+    let written = sandbox.run(&["print", "--format", "toml"]);
     assert_eq!(written.status.code(), Some(0));
     let toml = stdout(&written);
     assert!(toml.starts_with("# "), "the file starts with how to use it");
     let path = sandbox.file("my-values.toml", &toml);
 
-    let check = run(&sandbox, &["check", path.to_str().unwrap()]);
+    let check = sandbox.run(&["check", path.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{check:?}");
     assert!(
         stdout(&check).ends_with(": 6 values, 1 link\n"),
         "{check:?}"
     );
 
-    let builtin = stdout(&run(&sandbox, &["print", "--format", "json"]));
-    let from_file = stdout(&run(
-        &sandbox,
-        &["--file", "my-values.toml", "print", "--format", "json"],
-    ));
+    let builtin = stdout(&sandbox.run(&["print", "--format", "json"]));
+    let from_file =
+        stdout(&sandbox.run(&["--file", "my-values.toml", "print", "--format", "json"]));
     assert_eq!(
         from_file, builtin,
         "the starter file holds the same document"
     );
-    let again = stdout(&run(
-        &sandbox,
-        &["--file", "my-values.toml", "print", "--format", "toml"],
-    ));
+    let again = stdout(&sandbox.run(&["--file", "my-values.toml", "print", "--format", "toml"]));
     assert_eq!(again, toml, "writing it out again changes nothing");
 }
 
@@ -212,10 +199,7 @@ fn print_toml_writes_a_starter_file_that_checks_and_reads_the_same() {
 fn print_toml_escapes_invisible_characters_and_reads_back_the_same() {
     let sandbox = Sandbox::new();
     sandbox.file("values.toml", HIDDEN_CHARACTERS);
-    let toml = stdout(&run(
-        &sandbox,
-        &["-f", "values.toml", "print", "--format", "toml"],
-    ));
+    let toml = stdout(&sandbox.run(&["-f", "values.toml", "print", "--format", "toml"]));
     for hidden in ['\u{200b}', '\u{202e}', '\u{202c}', '\u{2066}', '\u{feff}'] {
         assert!(!toml.contains(hidden), "{hidden:?} written as is:\n{toml}");
     }
@@ -224,14 +208,14 @@ fn print_toml_escapes_invisible_characters_and_reads_back_the_same() {
         "{toml}"
     );
     sandbox.file("starter.toml", &toml);
-    let json = |file| stdout(&run(&sandbox, &["-f", file, "print", "--format", "json"]));
+    let json = |file| stdout(&sandbox.run(&["-f", file, "print", "--format", "json"]));
     assert_eq!(json("starter.toml"), json("values.toml"));
 }
 
 #[test]
 fn bash_completion_knows_the_commands_and_options() {
     let sandbox = Sandbox::new();
-    let output = run(&sandbox, &["completions", "bash"]);
+    let output = sandbox.run(&["completions", "bash"]);
     assert_eq!(output.status.code(), Some(0));
     let script = stdout(&output);
     assert!(
@@ -279,7 +263,7 @@ fn bash_completion_knows_the_commands_and_options() {
     }
 
     for shell in ["zsh", "fish"] {
-        let output = run(&sandbox, &["completions", shell]);
+        let output = sandbox.run(&["completions", shell]);
         assert_eq!(output.status.code(), Some(0));
         assert!(stdout(&output).contains("nhs-values"), "{shell}");
     }
@@ -288,7 +272,7 @@ fn bash_completion_knows_the_commands_and_options() {
 #[test]
 fn the_man_page_documents_every_command_and_option() {
     let sandbox = Sandbox::new();
-    let output = run(&sandbox, &["man"]);
+    let output = sandbox.run(&["man"]);
     assert_eq!(output.status.code(), Some(0));
     let page = stdout(&output);
     assert!(page.contains(".TH nhs-values 1"), "{page}");
@@ -314,7 +298,7 @@ fn the_man_page_documents_every_command_and_option() {
 #[test]
 fn an_unknown_theme_is_a_usage_error() {
     let sandbox = Sandbox::new();
-    let output = run(&sandbox, &["--theme", "neon", "print"]);
+    let output = sandbox.run(&["--theme", "neon", "print"]);
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("high-contrast"), "{err}");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Command;
 
 use common::pty::*;
 use common::{BIN, HIDDEN_CHARACTERS, Sandbox};
@@ -54,14 +54,6 @@ fn file_with_text(text: &[u8]) -> Vec<u8> {
     toml
 }
 
-fn run(sandbox: &Sandbox, args: &[&str]) -> Output {
-    sandbox
-        .command()
-        .args(args)
-        .output()
-        .expect("run nhs-values")
-}
-
 fn assert_inert(bytes: &[u8], attack: &Attack, context: &str) {
     assert!(
         !contains(bytes, attack.raw),
@@ -97,7 +89,7 @@ fn escapes_written_as_toml_escapes_are_refused_and_shown_as_written() {
             &["--file", "values.toml", "print"][..],
             &["check", "values.toml"],
         ] {
-            let output = run(&sandbox, args);
+            let output = sandbox.run(args);
             assert_eq!(output.status.code(), Some(1), "{args:?}");
             assert_inert(&output.stdout, attack, "stdout");
             assert_inert(&output.stderr, attack, "stderr");
@@ -119,7 +111,7 @@ fn escapes_in_a_quoted_key_are_quoted_visibly() {
         assert_eq!(tui.wait_exit().code(), Some(1));
         assert!(screen.contains("unknown key `key "), "{screen}");
         assert_inert(&tui.raw(), attack, attack.what);
-        let output = run(&sandbox, &["check", "values.toml"]);
+        let output = sandbox.run(&["check", "values.toml"]);
         assert_inert(&output.stderr, attack, "check");
     }
 }
@@ -142,7 +134,7 @@ fn raw_escape_bytes_are_quoted_as_visible_symbols() {
         assert!(screen.contains(" --> values.toml:4:"), "{screen}");
         assert_inert(&tui.raw(), attack, attack.what);
 
-        let output = run(&sandbox, &["check", "values.toml"]);
+        let output = sandbox.run(&["check", "values.toml"]);
         assert_eq!(output.status.code(), Some(1));
         assert_inert(&output.stderr, attack, "check");
         assert!(String::from_utf8_lossy(&output.stderr).contains(shown));
@@ -170,12 +162,10 @@ fn bidi_overrides_and_zero_width_characters_are_removed_from_the_screen_and_prin
         assert!(!contains(&tui.raw(), bytes), "{bytes:?} reached the screen");
     }
 
-    let text = run(&sandbox, &["--file", "values.toml", "print"]).stdout;
-    let markdown = run(
-        &sandbox,
-        &["-f", "values.toml", "print", "--format", "markdown"],
-    )
-    .stdout;
+    let text = sandbox.run(&["--file", "values.toml", "print"]).stdout;
+    let markdown = sandbox
+        .run(&["-f", "values.toml", "print", "--format", "markdown"])
+        .stdout;
     for output in [&text, &markdown] {
         let shown = String::from_utf8_lossy(output);
         assert!(shown.contains("Kindness esrever"), "{shown}");
@@ -184,11 +174,9 @@ fn bidi_overrides_and_zero_width_characters_are_removed_from_the_screen_and_prin
             assert!(!contains(output, bytes), "{bytes:?} reached print: {shown}");
         }
     }
-    let json = run(
-        &sandbox,
-        &["-f", "values.toml", "print", "--format", "json"],
-    )
-    .stdout;
+    let json = sandbox
+        .run(&["-f", "values.toml", "print", "--format", "json"])
+        .stdout;
     let json = String::from_utf8(json).unwrap();
     assert!(
         json.contains(r"Kind\u200bness \u202eesrever\u202c"),
@@ -202,7 +190,7 @@ fn a_hostile_file_name_is_shown_in_caret_notation() {
     let sandbox = Sandbox::new();
     let name = "v\x1b]2;owned\x07.toml";
     sandbox.file(name, "title = 3\n");
-    let output = run(&sandbox, &["check", name]);
+    let output = sandbox.run(&["check", name]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("v^[]2;owned^G.toml:1:9"), "{stderr}");
@@ -378,7 +366,7 @@ fn inputs_the_fuzzer_found_are_reported_safely() {
     let mut count = 0;
     for entry in std::fs::read_dir(directory).expect("the regressions folder") {
         let path = entry.expect("a regression file").path();
-        let output = run(&sandbox, &["check", path.to_str().expect("a UTF-8 path")]);
+        let output = sandbox.run(&["check", path.to_str().expect("a UTF-8 path")]);
         assert!(
             matches!(output.status.code(), Some(0 | 1)),
             "{}: {:?}",

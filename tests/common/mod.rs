@@ -98,6 +98,11 @@ impl Sandbox {
         path
     }
 
+    /// Runs the binary with `args` to the end, with the environment of `command`.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.command().args(args).output().expect("run nhs-values")
+    }
+
     /// The binary with a clean environment: no values file from the environment or the user's
     /// config, no colour, and the recording browser.
     pub fn command(&self) -> Command {
