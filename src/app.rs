@@ -650,26 +650,12 @@ impl App {
         Some(Effect::OpenUrl(url))
     }
 
-    /// Re-runs the filter, through the search index (made again if it was dropped). When the query
-    /// only grew, the new matches are a subset of the old, so only the values still visible need
-    /// looking at. The list is refilled in place: once it has held every value, no keystroke
-    /// allocates for it.
+    /// Re-runs the filter after the query changed and keeps the selection if it still matches.
+    /// The list is refilled in place: once it has held every value, no keystroke allocates for
+    /// it.
     fn apply_filter(&mut self, narrowed: bool) {
         let selected = self.selected();
-        let query = self.query();
-        let values = &self.document.values;
-        let search = self.search.get_or_insert_with(|| SearchIndex::new(values));
-        let searched = search.filter(&query, values.len(), &mut self.visible, narrowed);
-        if !searched {
-            if narrowed {
-                self.visible
-                    .retain(|index| matches(&values[*index], &query));
-            } else {
-                self.visible.clear();
-                self.visible
-                    .extend((0..values.len()).filter(|index| matches(&values[*index], &query)));
-            }
-        }
+        self.fill_visible(narrowed);
         // `visible` is in document order, so a binary search finds the selection.
         self.cursor = selected
             .and_then(|selected| self.visible.binary_search(&selected).ok())
@@ -678,6 +664,26 @@ impl App {
         self.detail_scroll = 0;
         self.current_match = None;
         self.keep_cursor_in_view();
+    }
+
+    /// Sets `visible` to the values the filter matches, through the search index (made again if
+    /// it was dropped). `narrowed` says the query only grew, so the new matches are among the
+    /// values visible now.
+    fn fill_visible(&mut self, narrowed: bool) {
+        let query = self.query();
+        let values = &self.document.values;
+        let search = self.search.get_or_insert_with(|| SearchIndex::new(values));
+        if search.filter(&query, values.len(), &mut self.visible, narrowed) {
+            return;
+        }
+        if narrowed {
+            self.visible
+                .retain(|index| matches(&values[*index], &query));
+        } else {
+            self.visible.clear();
+            self.visible
+                .extend((0..values.len()).filter(|index| matches(&values[*index], &query)));
+        }
     }
 
     /// Moves to the next (or previous) match of the filter in the detail text, round to the
@@ -877,11 +883,8 @@ impl App {
         // The index was built from the old text.
         self.search = None;
         self.current_match = None;
-        let query = self.query();
+        self.fill_visible(false);
         let values = &self.document.values;
-        self.visible = (0..values.len())
-            .filter(|index| matches(&values[*index], &query))
-            .collect();
         // Names are unique ignoring case, so this finds the same value even if its case changed.
         let by_name = name.and_then(|name| {
             self.visible

@@ -7,7 +7,7 @@ use crate::values::Value;
 
 /// Every value's name and text lower-cased into one buffer, so that a filter keystroke is one
 /// vectorised search through it instead of a search of each value. The app makes it with the
-/// document and drops it after any action that may change the document.
+/// document and drops it when a reload changes the document.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Each value's name and text lower-cased, each followed by a NUL, which no value may hold,
