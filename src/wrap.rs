@@ -1,5 +1,5 @@
-//! Word wrapping measured in terminal columns. The detail pane renders these lines itself, and
-//! the app state uses the same count to bound scrolling, so the two can never disagree.
+//! Word wrapping measured in terminal columns. The detail pane draws these lines, and the app
+//! state bounds scrolling by the same lines, so the two can never disagree.
 
 use std::ops::Range;
 
@@ -28,11 +28,6 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
         start += end + (rest[end..].len() - rest[end..].trim_start_matches(' ').len());
     }
     lines
-}
-
-/// The number of lines `wrap` would give.
-pub fn line_count(text: &str, width: usize) -> usize {
-    wrap(text, width).len()
 }
 
 /// The byte length of the next line of `text`.
