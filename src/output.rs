@@ -6,7 +6,7 @@ mod toml_file;
 use std::fmt::Write;
 
 use crate::cli::Format;
-use crate::text::{is_invisible_format, visible};
+use crate::text::{escape_invisible_format, visible};
 use crate::values::Document;
 
 /// The document in `format`, ending with a newline.
@@ -16,28 +16,14 @@ pub fn render(document: &Document, format: Format) -> String {
         Format::Json => {
             // Serialising plain strings and vectors cannot fail.
             let json = serde_json::to_string_pretty(document).unwrap_or_default();
-            let mut json = escape_invisible_format(&json);
+            // Outside strings JSON is ASCII, so every character escaped is inside a string.
+            let mut json = escape_invisible_format(&json, false);
             json.push('\n');
             json
         }
         Format::Markdown => markdown(document),
         Format::Toml => toml_file::render(document),
     }
-}
-
-/// JSON keeps every character, but bidi overrides and zero-width characters are written as
-/// `\uXXXX` escapes so that the JSON shown on a terminal looks like the data it holds. (They can
-/// only occur inside strings, where the escape means the same character.)
-fn escape_invisible_format(json: &str) -> String {
-    let mut escaped = String::with_capacity(json.len());
-    for c in json.chars() {
-        if is_invisible_format(c) {
-            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
 }
 
 /// Plain text for reading and for screen readers: the title, the introduction, each value

@@ -2,6 +2,7 @@
 //! and shared between organisations, so nothing in it may act as a terminal control sequence.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// Control characters a values file may not contain in its text: everything in C0 but tab,
 /// newline and carriage return (for files saved on Windows), DEL, and the C1 range, which some
@@ -40,6 +41,23 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(shown)
+}
+
+/// `text` with each bidi override and zero-width character written as a `\uXXXX` escape, for
+/// formats (JSON, TOML) in which that escape inside a string means the same character: the data
+/// is kept, and shown on a terminal it looks like what it holds.
+pub fn escape_invisible_format(text: &str, upper_hex: bool) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !is_invisible_format(c) {
+            escaped.push(c);
+        } else if upper_hex {
+            let _ = write!(escaped, "\\u{:04X}", u32::from(c));
+        } else {
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        }
+    }
+    escaped
 }
 
 /// Text for quoting in an error report: each C1 control (two bytes in UTF-8) becomes `¤` (also

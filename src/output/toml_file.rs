@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use toml_writer::{ToTomlValue, TomlStringBuilder};
 
-use crate::text::is_invisible_format;
+use crate::text::{escape_invisible_format, is_invisible_format};
 use crate::values::Document;
 
 const HEADER: &str = "\
@@ -102,15 +102,7 @@ fn encode(value: &str) -> String {
     } else {
         builder.as_basic()
     };
-    let mut escaped = String::new();
-    for c in basic.to_toml_value().chars() {
-        if is_invisible_format(c) {
-            let _ = write!(escaped, "\\u{:04X}", u32::from(c));
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
+    escape_invisible_format(&basic.to_toml_value(), true)
 }
 
 /// Paragraph text with a final line break, so that it is written between triple quotes with
