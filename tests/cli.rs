@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::SystemTime;
 
-use common::{NAMES, Sandbox, VIDEOS, values_toml};
+use common::{BROWSER_SEPARATOR, NAMES, Sandbox, VIDEOS, values_toml};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
@@ -610,10 +610,10 @@ fn open_passes_shell_metacharacters_as_one_argument() {
 #[test]
 fn browser_entries_are_tried_in_order_and_percent_s_is_replaced() {
     let sandbox = Sandbox::new();
-    let browser = sandbox.browser();
+    // The recorder's path is quoted, as a path with spaces must be.
     let list = format!(
-        "/nonexistent/browser:{} --new-tab --url=%s --flag",
-        browser.display()
+        "/nonexistent/browser{BROWSER_SEPARATOR}\"{}\" --new-tab --url=%s --flag",
+        sandbox.browser().display()
     );
     let output = sandbox
         .command()
