@@ -11,6 +11,7 @@ pub mod event;
 pub mod layout;
 pub mod manual;
 pub mod output;
+pub mod source;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -283,7 +283,7 @@ fn the_man_page_documents_every_command_and_option() {
     for option in [r"\-\-file", r"\-\-theme", r"\-\-format", r"high\-contrast"] {
         assert!(page.contains(option), "{option} missing");
     }
-    for command in ["check", "print", "open", "completions", "man"] {
+    for command in ["check", "print", "open", "where", "completions", "man"] {
         assert!(
             page.contains(&format!(".SS \"nhs-values {command}\"")),
             "{command} has no subsection"
