@@ -110,6 +110,8 @@ pub const KEYMAP: &[Binding] = &[
         Action::Back,
     ),
     bind("q Ctrl-C", "quit", &[KeyCode::Char('q')], Action::Quit),
+    // Only Unix shells have job control to suspend to.
+    #[cfg(unix)]
     bind(
         "Ctrl-Z",
         "suspend to the shell (fg resumes)",
@@ -150,7 +152,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if control && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    if control && key.code == KeyCode::Char('z') {
+    if cfg!(unix) && control && key.code == KeyCode::Char('z') {
         return Some(Action::Suspend);
     }
     if app.filter_editing && !app.help_open {
@@ -284,6 +286,22 @@ mod tests {
         let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(action_for(&app(), &Event::Key(release)), None);
+    }
+
+    #[test]
+    fn ctrl_z_suspends_only_where_there_is_job_control() {
+        let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        let listed = help_rows().iter().any(|(keys, _)| *keys == "Ctrl-Z");
+        if cfg!(unix) {
+            assert_eq!(action_for(&app(), &ctrl_z), Some(Action::Suspend));
+            assert!(listed, "Ctrl-Z is missing from the help");
+        } else {
+            assert_eq!(action_for(&app(), &ctrl_z), None);
+            assert!(
+                !listed,
+                "Ctrl-Z is in the help of a platform without job control"
+            );
+        }
     }
 
     #[test]
