@@ -33,9 +33,8 @@ enum Message {
 }
 
 /// Runs the interactive screen until the user quits or a signal (on Windows, a console event)
-/// arrives. When the values came
-/// from a file, `watch` names it with its stamp when read, and changes to it show as they are
-/// saved.
+/// arrives. When the values came from a file, `watch` names it with its stamp when read, and
+/// changes to it show as they are saved.
 pub fn run(mut app: App, theme: Theme, watch: Option<(PathBuf, watch::Stamp)>) -> Result<ExitCode> {
     let (sender, receiver) = mpsc::channel();
     // Registered before the screen is taken over, so a signal can never skip the restore.
