@@ -323,6 +323,12 @@ impl App {
                         )
                     });
                 }
+                blocks.extend(
+                    self.document
+                        .attribution_paragraphs()
+                        .into_iter()
+                        .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Hint)),
+                );
                 blocks
             }
             View::Value => {

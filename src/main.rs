@@ -204,6 +204,6 @@ mod tests {
 
     #[test]
     fn the_summary_counts_values_and_links() {
-        assert_eq!(summary(&builtin()), "6 values, 1 link");
+        assert_eq!(summary(&builtin()), "6 values, 2 links");
     }
 }

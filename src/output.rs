@@ -27,7 +27,7 @@ pub fn render(document: &Document, format: Format) -> String {
 }
 
 /// Plain text for reading and for screen readers: the title, the introduction, each value
-/// numbered with its text and video, then the links spelled out.
+/// numbered with its text and video, then the links spelled out and the attribution.
 fn text(document: &Document) -> String {
     let mut out = String::new();
     let title = visible(&document.title);
@@ -58,6 +58,13 @@ fn text(document: &Document) -> String {
             let _ = writeln!(out, "{}: {}", visible(&link.label), visible(&link.url));
         }
     }
+    let attribution = document.attribution_paragraphs();
+    if !attribution.is_empty() {
+        let _ = write!(out, "\n\nAttribution\n-----------\n");
+        for paragraph in attribution {
+            let _ = writeln!(out, "\n{}", visible(&paragraph));
+        }
+    }
     out
 }
 
@@ -83,6 +90,13 @@ fn markdown(document: &Document) -> String {
         }
         for link in &document.links {
             let _ = writeln!(out, "- {}: <{}>", inline(&link.label), url(&link.url));
+        }
+    }
+    let attribution = document.attribution_paragraphs();
+    if !attribution.is_empty() {
+        let _ = writeln!(out, "\n## Attribution");
+        for paragraph in attribution {
+            let _ = writeln!(out, "\n{}", inline(&paragraph));
         }
     }
     out
@@ -178,6 +192,53 @@ mod tests {
         assert!(markdown.contains("\n## 4. Improving lives\n"));
         assert!(markdown.contains("Video: <https://www.youtube.com/watch?v=uxBgndf2y-Y>"));
         assert!(markdown.contains("- Source page: <https://hee.nhs.uk/about/our-values>"));
+    }
+
+    /// The Open Government Licence asks for its statement, a link to it and the source
+    /// wherever the text is reproduced.
+    #[test]
+    fn every_format_carries_the_attribution_the_licence_asks_for() {
+        const STATEMENT: &str =
+            "Contains public sector information licensed under the Open Government Licence v3.0.";
+        const LICENCE: &str =
+            "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+        const SOURCE: &str = "https://hee.nhs.uk/about/our-values";
+        let document = builtin();
+        let text = render(&document, Format::Text);
+        assert!(
+            text.contains(&format!(
+                "\n\nAttribution\n-----------\n\n{STATEMENT} The text"
+            )),
+            "{text}"
+        );
+        let markdown = render(&document, Format::Markdown);
+        assert!(
+            markdown.contains(&format!("\n## Attribution\n\n{STATEMENT} The text")),
+            "{markdown}"
+        );
+        for written in [&text, &markdown] {
+            assert!(written.contains(LICENCE) && written.contains(SOURCE));
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&document, Format::Json)).unwrap();
+        let attribution = json["attribution"].as_str().unwrap_or_default();
+        assert!(attribution.starts_with(STATEMENT), "{json}");
+        assert_eq!(json["links"][1]["url"], LICENCE);
+        assert_eq!(json["source"], SOURCE);
+        let toml = render(&document, Format::Toml);
+        assert!(
+            toml.contains(&format!("\nattribution = \"\"\"\n{STATEMENT} The text")),
+            "{toml}"
+        );
+        assert!(toml.contains(LICENCE) && toml.contains(SOURCE));
+    }
+
+    #[test]
+    fn a_document_without_attribution_prints_no_heading_for_it() {
+        let mut document = builtin();
+        document.attribution.clear();
+        assert!(!render(&document, Format::Text).contains("Attribution"));
+        assert!(!render(&document, Format::Markdown).contains("Attribution"));
     }
 
     #[test]

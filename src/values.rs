@@ -29,6 +29,9 @@ pub struct Document {
     /// The page the values were taken from.
     pub source: Option<String>,
     pub links: Vec<Link>,
+    /// Whose text this is and the terms it is used under, such as a licence's attribution
+    /// statement; paragraphs separated by blank lines; may be empty.
+    pub attribution: String,
     pub values: Vec<Value>,
 }
 
@@ -204,6 +207,11 @@ impl Document {
     /// The introduction split into paragraphs.
     pub fn intro_paragraphs(&self) -> Vec<String> {
         paragraphs(&self.intro)
+    }
+
+    /// The attribution split into paragraphs.
+    pub fn attribution_paragraphs(&self) -> Vec<String> {
+        paragraphs(&self.attribution)
     }
 }
 

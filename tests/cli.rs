@@ -100,7 +100,7 @@ fn check_accepts_the_built_in_file_and_counts_its_parts() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        format!("{}: 6 values, 1 link\n", path.display())
+        format!("{}: 6 values, 2 links\n", path.display())
     );
     assert_eq!(stderr(&output), "");
 }

@@ -194,7 +194,7 @@ fn print_toml_writes_a_starter_file_that_checks_and_reads_the_same() {
     let check = sandbox.run(&["check", path.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{check:?}");
     assert!(
-        stdout(&check).ends_with(": 6 values, 1 link\n"),
+        stdout(&check).ends_with(": 6 values, 2 links\n"),
         "{check:?}"
     );
 

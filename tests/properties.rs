@@ -60,6 +60,7 @@ fn awkward_document() -> Document {
             label: AWKWARD[6].to_owned(),
             url: "https://example.org/link".to_owned(),
         }],
+        attribution: AWKWARD.join("\n\n"),
         values,
     }
 }
@@ -86,6 +87,7 @@ fn documents() -> Vec<Document> {
         Document {
             source: None,
             links: Vec::new(),
+            attribution: String::new(),
             ..many_values(1)
         },
     ]

@@ -21,6 +21,7 @@ enum Subject {
         intro: String,
         source: Option<String>,
         links: Vec<Link>,
+        attribution: String,
     },
 }
 
@@ -34,6 +35,7 @@ impl Subject {
                 intro: document.intro.clone(),
                 source: document.source.clone(),
                 links: document.links.clone(),
+                attribution: document.attribution.clone(),
             },
             (View::Value, Some(index)) => Subject::Value(document.values[index].clone()),
             (View::Value, None) => Subject::NoMatch(app.filter.clone()),
@@ -51,6 +53,7 @@ impl Subject {
                     intro,
                     source,
                     links,
+                    attribution,
                 },
                 View::About { link: shown },
                 _,
@@ -60,6 +63,7 @@ impl Subject {
                     && *intro == document.intro
                     && *source == document.source
                     && *links == document.links
+                    && *attribution == document.attribution
             }
             (Subject::Value(value), View::Value, Some(index)) => *value == document.values[index],
             (Subject::NoMatch(filter), View::Value, None) => *filter == app.filter,

@@ -431,6 +431,7 @@ mod tests {
             intro: String::new(),
             source: None,
             links: Vec::new(),
+            attribution: String::new(),
             values: names
                 .iter()
                 .map(|name| value(name, &format!("{name} matters to us")))

@@ -198,9 +198,14 @@ fn about_offers_the_source_and_the_links() {
     };
     assert!(url.starts_with("https://www.gov.uk/government/publications/the-nhs-constitution"));
     app.update(Action::NextLink);
+    let Some(Effect::OpenUrl(url)) = app.update(Action::Open) else {
+        panic!("the licence's link opens");
+    };
+    assert!(url.starts_with("https://www.nationalarchives.gov.uk/doc/open-government-licence"));
+    app.update(Action::NextLink);
     assert_eq!(app.view, View::About { link: 0 }, "Tab wraps around");
     app.update(Action::PreviousLink);
-    assert_eq!(app.view, View::About { link: 1 });
+    assert_eq!(app.view, View::About { link: 2 });
     assert_eq!(app.update(Action::Back), None);
     assert_eq!(app.view, View::Value);
 }
@@ -214,26 +219,39 @@ fn tab_scrolls_the_highlighted_link_into_view() {
     });
     app.update(Action::ToggleAbout);
     assert_eq!(app.detail_scroll, 0);
-    app.update(Action::NextLink);
+    app.update(Action::PreviousLink);
     let height = usize::from(crate::layout::detail_inner(app.areas().detail).height);
+    let last_link = {
+        let wrapped = app.wrapped_detail();
+        let index = wrapped
+            .blocks
+            .iter()
+            .rposition(|block| matches!(block.kind, BlockKind::Link { .. }))
+            .expect("About has links");
+        wrapped.block_range(index).expect("the link has lines")
+    };
+    assert!(
+        last_link.end < app.detail_line_count(),
+        "the attribution follows"
+    );
     assert_eq!(
         app.detail_scroll,
-        app.detail_line_count() - height,
-        "the last link is at the end"
+        last_link.end - height,
+        "the last link is at the bottom"
     );
-    app.update(Action::NextLink);
+    app.update(Action::PreviousLink);
     let shown = app.detail_scroll;
-    assert_eq!(app.view, View::About { link: 0 });
+    assert_eq!(app.view, View::About { link: 1 });
     assert_eq!(
         shown,
-        app.detail_line_count() - height,
-        "the first link is already in view"
+        last_link.end - height,
+        "the link above is already in view"
     );
     for _ in 0..10 {
         app.update(Action::PageUp);
     }
     assert_eq!(app.detail_scroll, 0);
-    app.update(Action::PreviousLink);
+    app.update(Action::NextLink);
     assert_eq!(app.detail_scroll, shown);
 }
 

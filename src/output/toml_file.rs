@@ -51,6 +51,17 @@ pub fn render(document: &Document) -> String {
         None => out.push_str("# source = \"https://example.org/our-values\"\n"),
     }
 
+    out.push_str(
+        "\n# Optional: whose text this is and the terms it is used under, shown in About\n\
+         # under the links and by `print`. Keep the NHS's when your text is adapted from\n\
+         # it: its licence, the Open Government Licence, asks for this statement.\n",
+    );
+    if document.attribution.is_empty() {
+        out.push_str("# attribution = \"Text by Example NHS Trust.\"\n");
+    } else {
+        key_value(&mut out, "attribution", &paragraphs(&document.attribution));
+    }
+
     out.push_str("\n# Optional: more links for About, each under its own [[links]] header.\n");
     if document.links.is_empty() {
         out.push_str(
@@ -161,6 +172,7 @@ mod tests {
             intro: String::new(),
             source: None,
             links: Vec::new(),
+            attribution: String::new(),
             values: vec![Value {
                 name: "Kindness".to_owned(),
                 text: "Be kind.".to_owned(),
@@ -168,7 +180,13 @@ mod tests {
             }],
         };
         let written = render(&document);
-        for example in ["# intro = ", "# source = ", "# [[links]]", "# video = "] {
+        for example in [
+            "# intro = ",
+            "# source = ",
+            "# attribution = ",
+            "# [[links]]",
+            "# video = ",
+        ] {
             assert!(
                 written.contains(example),
                 "{example} missing from\n{written}"
@@ -198,6 +216,7 @@ mod tests {
                     label: text.to_owned(),
                     url: "https://example.org/a'b\"c".to_owned(),
                 }],
+                attribution: text.to_owned(),
                 values: vec![Value {
                     name: text.to_owned(),
                     text: text.to_owned(),
@@ -280,9 +299,10 @@ mod tests {
             text(),
             option::of(url()),
             vec(link, 0..3),
+            text(),
             vec(value, 1..5),
         )
-            .prop_map(|(title, intro, source, links, mut values)| {
+            .prop_map(|(title, intro, source, links, attribution, mut values)| {
                 // Names must be unique ignoring case; keep the first of each.
                 let mut seen = std::collections::HashSet::new();
                 values.retain(|value| seen.insert(value.name.to_lowercase()));
@@ -291,6 +311,7 @@ mod tests {
                     intro,
                     source,
                     links,
+                    attribution,
                     values,
                 }
             })

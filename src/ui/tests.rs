@@ -52,6 +52,40 @@ fn about_view() {
     insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
 }
 
+/// The licence's attribution statement is the last thing in About, in the hints' style.
+#[test]
+fn about_view_ends_with_the_attribution() {
+    let mut app = app_at(80, 24);
+    app.update(Action::ToggleAbout);
+    for _ in 0..5 {
+        app.update(Action::PageDown);
+    }
+    let terminal = render(&app, &Theme::nhs(true));
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let words: Vec<&str> = "Contains public"
+        .split("")
+        .filter(|s| !s.is_empty())
+        .collect();
+    let start = buffer
+        .content()
+        .windows(words.len())
+        .position(|cells| {
+            cells
+                .iter()
+                .map(|cell| cell.symbol())
+                .eq(words.iter().copied())
+        })
+        .expect("the attribution is on screen");
+    let cells = &buffer.content()[start..start + words.len()];
+    assert!(
+        cells
+            .iter()
+            .all(|cell| cell.modifier.contains(Modifier::DIM)),
+        "the attribution is dimmed like a hint"
+    );
+}
+
 #[test]
 fn help_overlay() {
     let mut app = app_at(80, 24);

@@ -50,8 +50,19 @@ fn the_built_in_document_is_the_source_page_mended() {
         document.source.as_deref(),
         Some("https://hee.nhs.uk/about/our-values")
     );
-    assert_eq!(document.links.len(), 1);
+    assert_eq!(document.links.len(), 2);
     assert_eq!(document.links[0].label, "The NHS Constitution for England");
+    assert_eq!(
+        document.links[1].url,
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    );
+    assert!(
+        document.attribution.starts_with(
+            "Contains public sector information licensed under the Open Government Licence v3.0."
+        ),
+        "{}",
+        document.attribution
+    );
 }
 
 #[test]
@@ -68,6 +79,7 @@ fn a_minimal_file_gets_defaults() {
     assert_eq!(document.intro, "");
     assert_eq!(document.source, None);
     assert!(document.links.is_empty());
+    assert_eq!(document.attribution, "");
     assert_eq!(document.values[0].video, None);
 }
 
@@ -212,6 +224,29 @@ fn control_characters_in_text_are_refused() {
     assert_eq!(
         problems(c1),
         ["3:8: value 1: `text` contains the control character U+009B"]
+    );
+}
+
+#[test]
+fn the_attribution_is_text_checked_like_the_rest() {
+    let toml =
+        format!("attribution = \"\"\"\nText by us.\n\nUsed with leave.\n\"\"\"\n{GOOD_VALUE}");
+    let document = parse(&toml, "v.toml").unwrap();
+    assert_eq!(
+        document.attribution_paragraphs(),
+        ["Text by us.", "Used with leave."]
+    );
+    assert_eq!(
+        problems(&format!("attribution = \"\\u001b[2J\"\n{GOOD_VALUE}")),
+        ["1:15: the attribution: `attribution` contains the control character U+001B"]
+    );
+    assert_eq!(
+        problems(&format!("attribution = [\"x\"]\n{GOOD_VALUE}")),
+        ["1:15: the attribution: `attribution` must be a string, found an array"]
+    );
+    assert_eq!(
+        problems(&format!("atribution = \"x\"\n{GOOD_VALUE}")),
+        ["1:1: unknown key `atribution` at the top of the file"]
     );
 }
 

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Diagnostic, Document, Link, Value};
 
-const TOP_KEYS: &[&str] = &["title", "intro", "source", "links", "values"];
+const TOP_KEYS: &[&str] = &["title", "intro", "source", "attribution", "links", "values"];
 const LINK_KEYS: &[&str] = &["label", "url"];
 const VALUE_KEYS: &[&str] = &["name", "text", "video"];
 
@@ -106,6 +106,9 @@ impl Checker {
             .string(table, "intro", "the intro")
             .map_or_else(String::new, |(intro, _)| intro);
         let source = self.url(table, "source", "the source page");
+        let attribution = self
+            .string(table, "attribution", "the attribution")
+            .map_or_else(String::new, |(attribution, _)| attribution);
         let links = self
             .tables(table, "links")
             .iter()
@@ -117,6 +120,7 @@ impl Checker {
             intro,
             source,
             links,
+            attribution,
             values: Vec::new(),
         }
     }
