@@ -19,7 +19,8 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::{Action, App, Effect, LaunchFailure};
+use crate::action::{Action, Effect, LaunchFailure};
+use crate::app::App;
 use crate::ui::{self, Theme};
 use crate::{browser, clipboard, event as keys, watch};
 

@@ -1,9 +1,11 @@
-//! Word wrapping measured in terminal columns. The detail pane draws these lines, and the app
-//! state bounds scrolling by the same lines, so the two can never disagree.
+//! Fitting text to terminal columns: word wrapping, and cutting with an ellipsis. The detail
+//! pane draws these lines, and the app state bounds scrolling by the same lines, so the two can
+//! never disagree.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Splits `text` into lines at most `width` columns wide, breaking at spaces where it can and
 /// inside a word only when the word alone is wider than the line.
@@ -52,6 +54,31 @@ fn line_end(text: &str, width: usize) -> usize {
     text.len()
 }
 
+/// `text` cut to `width` columns, with an ellipsis when anything was cut.
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    let Some(room) = width.checked_sub(1) else {
+        return Cow::Borrowed("");
+    };
+    let mut result = String::from(&text[..prefix_len(text, room)]);
+    result.push('…');
+    Cow::Owned(result)
+}
+
+/// The bytes of the longest start of `text` that fits in `width` columns.
+fn prefix_len(text: &str, width: usize) -> usize {
+    let mut used = 0;
+    for (index, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return index;
+        }
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +120,16 @@ mod tests {
         assert_eq!(wrap("abc def", 3), ["abc", "def"]);
         assert!(wrap("", 10).is_empty());
         assert!(wrap("anything", 0).is_empty());
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(
+            truncate("Commitment to quality of care", 12),
+            "Commitment …"
+        );
+        assert_eq!(truncate("Compassion", 10), "Compassion");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 0), "");
     }
 }

@@ -8,10 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, marked, truncate};
+use super::{Theme, marked};
 use crate::app::{App, View, find};
 use crate::layout;
 use crate::text::visible;
+use crate::wrap::truncate;
 
 pub struct List<'a> {
     pub app: &'a App,
@@ -21,42 +22,43 @@ pub struct List<'a> {
 impl Widget for List<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let total = app.document.values.len();
-        let title = if app.filter.is_empty() {
-            format!(" Values ({total}) ")
+        let (list, filter) = (app.list(), app.filter());
+        let total = app.document().values.len();
+        let title = if filter.is_set() {
+            format!(" Values ({} of {total}) ", list.len())
         } else {
-            format!(" Values ({} of {total}) ", app.visible.len())
+            format!(" Values ({total}) ")
         };
         let mut block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
             .title(Span::styled(title, self.theme.heading));
-        if !app.filter.is_empty() && !app.filter_editing {
-            let filter = format!(" /{} ", visible(&app.filter));
-            block = block.title_bottom(Line::from(filter).right_aligned());
+        if filter.is_set() && !filter.is_editing() {
+            let shown = format!(" /{} ", visible(filter.text()));
+            block = block.title_bottom(Line::from(shown).right_aligned());
         }
         let inner = layout::list_inner(area);
         block.render(area, buf);
 
-        let number_width = total.to_string().len();
+        let number_width = list.number_width();
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
-        let selected_style = match app.view {
+        let selected_style = match app.view() {
             View::Value => self.theme.selected,
             View::About { .. } => self.theme.selected_inactive,
         };
-        let query = app.query();
-        let rows: Vec<Line> = app
-            .visible
+        let query = filter.query();
+        let rows: Vec<Line> = list
+            .visible()
             .iter()
             .enumerate()
-            .skip(app.list_offset)
+            .skip(list.offset())
             .take(height)
             .map(|(position, &index)| {
-                let is_selected = position == app.cursor;
+                let is_selected = position == list.cursor();
                 let marker = if is_selected { "▶" } else { " " };
                 let prefix = format!("{marker}{:>number_width$} ", index + 1);
-                let name = visible(&app.document.values[index].name);
+                let name = visible(&app.document().values[index].name);
                 let room = width.saturating_sub(prefix.width());
                 let shown = truncate(&name, room);
                 // Matches are marked in the part of the name that is shown, not in the ellipsis.
@@ -84,7 +86,7 @@ impl Widget for List<'_> {
                 }
             })
             .collect();
-        if rows.is_empty() && !app.filter.is_empty() {
+        if rows.is_empty() && filter.is_set() {
             Paragraph::new(Span::styled(" no matches", self.theme.hint)).render(inner, buf);
         } else {
             Paragraph::new(rows).render(inner, buf);

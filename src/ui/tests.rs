@@ -4,7 +4,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, App, Effect};
+use crate::action::{Action, Effect, LaunchFailure};
+use crate::app::App;
 use crate::values;
 
 fn app_at(width: u16, height: u16) -> App {
@@ -14,7 +15,7 @@ fn app_at(width: u16, height: u16) -> App {
 }
 
 fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let screen = app.screen;
+    let screen = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
     terminal.draw(|frame| draw(frame, app, theme)).unwrap();
     terminal
@@ -75,7 +76,7 @@ fn filter_kept_and_failed_launch() {
     app.update(Action::StartFilter);
     app.update(Action::FilterInput('z'));
     app.update(Action::AcceptFilter);
-    app.update(Action::Launched(Err(crate::app::LaunchFailure {
+    app.update(Action::Launched(Err(LaunchFailure {
         url: "https://example.org/x".to_owned(),
         reason: "no desktop opener worked".to_owned(),
     })));
@@ -87,9 +88,9 @@ fn the_help_overlay_lists_every_key_of_the_key_map() {
     let mut app = app_at(100, 40);
     app.update(Action::ToggleHelp);
     let text = screen_text(&render(&app, &Theme::nhs(true)));
-    for (keys, description) in crate::event::help_rows() {
+    for (keys, description) in app.keys().help_rows() {
         assert!(
-            text.contains(keys) && text.contains(description),
+            text.contains(&keys) && text.contains(description),
             "{keys}: {description}"
         );
     }
@@ -116,17 +117,6 @@ fn the_selection_is_marked_without_colour() {
 }
 
 #[test]
-fn long_names_are_cut_with_an_ellipsis() {
-    assert_eq!(
-        truncate("Commitment to quality of care", 12),
-        "Commitment …"
-    );
-    assert_eq!(truncate("Compassion", 10), "Compassion");
-    assert_eq!(truncate("日本語", 4), "日…");
-    assert_eq!(truncate("abc", 0), "");
-}
-
-#[test]
 fn every_small_size_renders() {
     for width in 0..=70 {
         for height in 0..=26 {
@@ -143,7 +133,7 @@ fn every_small_size_renders() {
 #[test]
 fn a_long_status_grows_the_footer_so_the_link_can_be_copied() {
     let mut app = app_at(40, 12);
-    app.update(Action::Launched(Err(crate::app::LaunchFailure {
+    app.update(Action::Launched(Err(LaunchFailure {
         url: "https://www.youtube.com/watch?v=EA5a_1Mw9L4".to_owned(),
         reason: "no desktop opener worked".to_owned(),
     })));
@@ -282,7 +272,7 @@ fn high_contrast_at_80x24() {
 /// writes it, and read back by a terminal emulator.
 fn through_a_terminal(app: &App, theme: &Theme) -> (String, Vec<u8>) {
     use ratatui::backend::CrosstermBackend;
-    let screen = app.screen;
+    let screen = app.screen();
     let mut bytes = Vec::new();
     let mut terminal = Terminal::with_options(
         CrosstermBackend::new(&mut bytes),
@@ -391,7 +381,7 @@ fn a_click_opens_the_link_on_the_row_it_is_drawn_on_under_a_banner() {
         }
         let size = format!("{width}x{height}");
         assert!(app.areas().banner.height > 0, "{size}");
-        let video = app.document.values[1].video.clone().expect("a video");
+        let video = app.document().values[1].video.clone().expect("a video");
         let terminal = render(&app, &Theme::nhs(true));
         let text = crate::layout::detail_inner(app.areas().detail);
         let rows: Vec<u16> = (text.top()..text.bottom()).collect();
