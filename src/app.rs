@@ -136,7 +136,7 @@ impl App {
     pub fn areas(&self) -> Areas {
         Areas::new(
             self.screen,
-            self.list.longest_name(),
+            self.list.row_width(),
             self.list.len(),
             self.banner_lines().len().min(MAX_BANNER_LINES) as u16,
             self.status_lines().len().clamp(1, MAX_STATUS_LINES) as u16,

@@ -68,9 +68,9 @@ impl List {
         self.total.max(1).to_string().len()
     }
 
-    /// The widest name, in columns.
-    pub fn longest_name(&self) -> usize {
-        self.longest_name
+    /// Columns the widest row needs: the selection marker, the number, a space and the name.
+    pub fn row_width(&self) -> usize {
+        1 + self.number_width() + 1 + self.longest_name
     }
 
     /// The position of the value shown on row `row` of the window, if a value is shown there.
@@ -167,10 +167,12 @@ mod tests {
     }
 
     #[test]
-    fn names_and_numbers_are_measured() {
+    fn rows_are_sized_for_the_widest_number_and_name() {
         let list = List::new(&named(&["Care", "日本語", "Compassion"]));
-        assert_eq!((list.number_width(), list.longest_name()), (1, 10));
-        assert_eq!(list_of(20_000).number_width(), 5);
+        assert_eq!((list.number_width(), list.row_width()), (1, 13));
+        let list = list_of(20_000);
+        assert_eq!(list.number_width(), 5);
+        assert_eq!(list.row_width(), 1 + 5 + 1 + "Value 20000".len());
         assert_eq!(List::new(&[]).number_width(), 1);
     }
 

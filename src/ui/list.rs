@@ -1,6 +1,9 @@
 //! The list of values, numbered as in the document, with what the filter matches in each name
 //! marked. Only the rows on screen are built, so a file of 100,000 values costs the same per
-//! frame as one of six.
+//! frame as one of six. A name too long for the pane is cut in the middle, keeping the end that
+//! tells similar names apart.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,7 +15,7 @@ use super::{Theme, marked};
 use crate::app::{App, View, find};
 use crate::layout;
 use crate::text::visible;
-use crate::wrap::truncate;
+use crate::wrap::{Cut, cut_middle};
 
 pub struct List<'a> {
     pub app: &'a App,
@@ -59,25 +62,11 @@ impl Widget for List<'_> {
                 let marker = if is_selected { "▶" } else { " " };
                 let prefix = format!("{marker}{:>number_width$} ", index + 1);
                 let name = visible(&app.document().values[index].name);
-                let room = width.saturating_sub(prefix.width());
-                let shown = truncate(&name, room);
-                // Matches are marked in the part of the name that is shown, not in the ellipsis.
-                let kept = if shown != name {
-                    shown.len().saturating_sub('…'.len_utf8())
-                } else {
-                    shown.len()
-                };
-                let marks = find(&name[..kept], &query)
-                    .into_iter()
-                    .map(|range| (range, self.theme.matched));
-                let padding = width.saturating_sub(prefix.width() + shown.width());
+                let cut = cut_middle(&name, width.saturating_sub(prefix.width()));
                 let mut spans = vec![Span::raw(prefix)];
-                spans.extend(
-                    marked(&shown, marks)
-                        .into_iter()
-                        .map(|span| Span::styled(span.content.into_owned(), span.style)),
-                );
-                spans.push(Span::raw(" ".repeat(padding)));
+                spans.extend(self.name(&name, &cut, &query));
+                let used: usize = spans.iter().map(Span::width).sum();
+                spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
                 let line = Line::from(spans);
                 if is_selected {
                     line.style(selected_style)
@@ -91,5 +80,30 @@ impl Widget for List<'_> {
         } else {
             Paragraph::new(rows).render(inner, buf);
         }
+    }
+}
+
+impl List<'_> {
+    /// The name as `cut` shows it, with the matches of `query` marked in the parts shown, never
+    /// in the ellipsis.
+    fn name(&self, name: &str, cut: &Cut, query: &[char]) -> Vec<Span<'static>> {
+        let found = find(name, query);
+        let part = |range: Range<usize>| {
+            let marks = found.iter().filter_map(|found| {
+                let start = found.start.max(range.start);
+                let end = found.end.min(range.end);
+                (start < end).then(|| (start - range.start..end - range.start, self.theme.matched))
+            });
+            marked(&name[range.clone()], marks)
+                .into_iter()
+                .map(|span| Span::styled(span.content.into_owned(), span.style))
+                .collect::<Vec<_>>()
+        };
+        let mut spans = part(cut.head.clone());
+        if let Some(tail) = &cut.tail {
+            spans.push(Span::raw("…"));
+            spans.extend(part(tail.clone()));
+        }
+        spans
     }
 }

@@ -484,3 +484,103 @@ fn the_banner_stands_out_without_colour_in_every_theme() {
         assert_eq!(cell.modifier, theme.error.add_modifier, "{theme:?}");
     }
 }
+
+/// `count` values named as a large organisation might name them, many alike but for a number
+/// at the end: "Commitment and compassion 19992".
+fn many_values(count: usize) -> App {
+    const FIRST: [&str; 5] = ["Commitment", "Improving", "Working", "Respect", "Kindness"];
+    const SECOND: [&str; 3] = ["compassion", "dignity", "quality of care"];
+    let mut document = values::builtin().expect("the built-in values are valid");
+    document.values = (1..=count)
+        .map(|n| crate::values::Value {
+            name: format!("{} and {} {n}", FIRST[n % 5], SECOND[n % 3]),
+            text: format!("Text of value {n}."),
+            video: None,
+        })
+        .collect();
+    App::new(document)
+}
+
+/// The text of each row of the list pane, inside its borders, without trailing spaces.
+fn list_rows(terminal: &Terminal<TestBackend>, app: &App) -> Vec<String> {
+    let list = crate::layout::list_inner(app.areas().list);
+    (list.top()..list.bottom())
+        .map(|row| text_on(terminal, list, row))
+        .collect()
+}
+
+#[test]
+fn twenty_thousand_names_at_80x24_keep_the_numbers_that_tell_them_apart() {
+    let mut app = many_values(20_000);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    for key in [Action::First, Action::Last] {
+        app.update(key);
+        let terminal = render(&app, &Theme::nhs(true));
+        let rows = list_rows(&terminal, &app);
+        // After the marker, five columns of number and a space.
+        let names: Vec<String> = rows
+            .iter()
+            .map(|row| row.chars().skip(7).collect())
+            .collect();
+        let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{}", rows.join("\n"));
+        for (row, offset) in rows.iter().zip(app.list().offset()..) {
+            let number = (offset + 1).to_string();
+            assert!(row.ends_with(&format!(" {number}")), "{row:?}");
+            let shown: String = row.chars().skip(1).take(5).collect();
+            assert_eq!(shown.trim_start(), number, "{row:?}");
+        }
+        assert!(rows.iter().any(|row| row.contains('…')), "names are cut");
+    }
+    insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+}
+
+#[test]
+fn a_list_as_wide_as_its_longest_number_and_name_shows_them_whole() {
+    let mut app = many_values(20_000);
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    app.update(Action::Last);
+    let terminal = render(&app, &Theme::nhs(true));
+    let rows = list_rows(&terminal, &app);
+    assert!(
+        rows.contains(&"▶20000 Commitment and quality of care 20000".to_owned()),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().all(|row| !row.contains('…')), "{rows:#?}");
+}
+
+#[test]
+fn matches_in_a_cut_name_are_marked_in_the_parts_shown() {
+    let mut app = many_values(20_000);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let list = crate::layout::list_inner(app.areas().list);
+    let marks = |query: &str| {
+        let app = filtered(app.clone(), query);
+        let terminal = render(&app, &Theme::monochrome());
+        (
+            list_rows(&terminal, &app),
+            marked_in(&terminal, list, MATCHED),
+        )
+    };
+    let (rows, marked) = marks("9992");
+    assert_eq!(
+        rows[..2],
+        [
+            "▶ 9992 Working and quality o… 9992",
+            " 19992 Working and compassi… 19992"
+        ]
+    );
+    assert_eq!(marked, ["9992", "9992"]);
+    // A match the cut runs through is marked on both sides of the ellipsis, not on it.
+    assert_eq!(marks("on 19992").1, [" 19992"]);
+    assert_eq!(marks("compassion 19992").1, ["compassi", " 19992"]);
+}
