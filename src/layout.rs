@@ -37,9 +37,15 @@ impl Areas {
         ])
         .areas(screen);
         let (list, detail) = if screen.width < STACK_BELOW_COLUMNS {
-            // Borders plus a row per value, but never more than two fifths of the height.
+            // Borders plus a row per value, when that leaves the text at least half the height;
+            // else two fifths of it, and the list scrolls.
             let wanted = u16::try_from(list_rows.saturating_add(2)).unwrap_or(u16::MAX);
-            let list_height = wanted.min(body.height * 2 / 5).max(3.min(body.height));
+            let share = if wanted <= body.height / 2 {
+                wanted
+            } else {
+                body.height * 2 / 5
+            };
+            let list_height = share.max(3.min(body.height));
             let [list, detail] =
                 Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)])
                     .areas(body);
@@ -95,8 +101,23 @@ mod tests {
     fn narrow_screens_stack_the_list_above_the_detail() {
         let areas = Areas::new(Rect::new(0, 0, 40, 20), BUILTIN_ROW, 6, 0, 1);
         assert_eq!(areas.list.x, areas.detail.x);
-        assert_eq!(areas.list.height, 7);
+        assert_eq!(areas.list.height, 8, "every row and the borders");
         assert_eq!(areas.detail.y, areas.list.bottom());
+    }
+
+    #[test]
+    fn a_stacked_list_gets_all_its_rows_while_the_text_keeps_half_the_height() {
+        // 18 rows between the header and the footer.
+        let areas = Areas::new(Rect::new(0, 0, 50, 20), BUILTIN_ROW, 6, 0, 1);
+        assert_eq!(list_inner(areas.list).height, 6);
+        assert_eq!(areas.detail.height, 10);
+        let areas = Areas::new(Rect::new(0, 0, 50, 20), BUILTIN_ROW, 7, 0, 1);
+        assert_eq!(areas.list.height, 9);
+        // More rows than that would leave the text too little: the list takes two fifths.
+        let areas = Areas::new(Rect::new(0, 0, 50, 20), BUILTIN_ROW, 8, 0, 1);
+        assert_eq!(areas.list.height, 7);
+        let areas = Areas::new(Rect::new(0, 0, 40, 12), BUILTIN_ROW, 6, 0, 1);
+        assert_eq!(areas.list.height, 4);
     }
 
     #[test]

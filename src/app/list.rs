@@ -73,6 +73,16 @@ impl List {
         1 + self.number_width() + 1 + self.longest_name
     }
 
+    /// Rows of the list before the first on screen.
+    pub fn rows_above(&self) -> usize {
+        self.offset
+    }
+
+    /// Rows of the list after the last on screen, when `rows` fit on it.
+    pub fn rows_below(&self, rows: usize) -> usize {
+        self.visible.len().saturating_sub(self.offset + rows)
+    }
+
     /// The position of the value shown on row `row` of the window, if a value is shown there.
     pub fn position_at_row(&self, row: usize) -> Option<usize> {
         let position = self.offset + row;
@@ -177,20 +187,22 @@ mod tests {
     }
 
     #[test]
-    fn the_window_follows_the_selection() {
+    fn the_window_follows_the_selection_and_counts_the_rows_out_of_it() {
         let mut list = list_of(10);
         assert!(list.move_to(7, 4));
         assert_eq!((list.cursor(), list.offset()), (7, 4));
+        assert_eq!((list.rows_above(), list.rows_below(4)), (4, 2));
         assert!(list.move_to(99, 4));
         assert_eq!((list.cursor(), list.offset()), (9, 6));
+        assert_eq!((list.rows_above(), list.rows_below(4)), (6, 0));
         assert!(list.move_to(2, 4));
         assert_eq!(list.offset(), 2);
         assert_eq!(list.position_at_row(3), Some(5));
         // A taller window shows more of the end, never space after it.
         list.keep_cursor_in_view(8);
-        assert_eq!(list.offset(), 2);
+        assert_eq!((list.offset(), list.rows_below(8)), (2, 0));
         list.keep_cursor_in_view(20);
-        assert_eq!(list.offset(), 0);
+        assert_eq!((list.offset(), list.rows_below(20)), (0, 0));
         assert_eq!(list.position_at_row(10), None);
     }
 

@@ -1,7 +1,7 @@
 //! The list of values, numbered as in the document, with what the filter matches in each name
 //! marked. Only the rows on screen are built, so a file of 100,000 values costs the same per
 //! frame as one of six. A name too long for the pane is cut in the middle, keeping the end that
-//! tells similar names apart.
+//! tells similar names apart; marks on the border say how many rows are above and below.
 
 use std::ops::Range;
 
@@ -32,20 +32,30 @@ impl Widget for List<'_> {
         } else {
             format!(" Values ({total}) ")
         };
+        let inner = layout::list_inner(area);
+        let height = usize::from(inner.height);
+        // Titles go between the corners, a column apart.
+        let room = usize::from(area.width).saturating_sub(2);
         let mut block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
-            .title(Span::styled(title, self.theme.heading));
+            .title(Span::styled(title.clone(), self.theme.heading));
+        if let Some(above) = out_of_view('▲', list.rows_above(), room, title.width()) {
+            block = block.title(Line::from(Span::styled(above, self.theme.hint)).right_aligned());
+        }
+        let mut bottom_right = 0;
         if filter.is_set() && !filter.is_editing() {
             let shown = format!(" /{} ", visible(filter.text()));
+            bottom_right = shown.width();
             block = block.title_bottom(Line::from(shown).right_aligned());
         }
-        let inner = layout::list_inner(area);
+        if let Some(below) = out_of_view('▼', list.rows_below(height), room, bottom_right) {
+            block = block.title_bottom(Line::from(Span::styled(below, self.theme.hint)));
+        }
         block.render(area, buf);
 
         let number_width = list.number_width();
         let width = usize::from(inner.width);
-        let height = usize::from(inner.height);
         let selected_style = match app.view() {
             View::Value => self.theme.selected,
             View::About { .. } => self.theme.selected_inactive,
@@ -105,5 +115,43 @@ impl List<'_> {
             spans.extend(part(tail.clone()));
         }
         spans
+    }
+}
+
+/// The mark on the border for `count` rows beyond the window in the direction of `arrow`: the
+/// longest of ` ▲ 3 more `, ` ▲ 3 ` and `▲` that fits beside a title of `beside` columns in
+/// `room`; nothing when no row is out of view.
+fn out_of_view(arrow: char, count: usize, room: usize, beside: usize) -> Option<String> {
+    if count == 0 {
+        return None;
+    }
+    let room = room.saturating_sub(beside + usize::from(beside > 0));
+    [
+        format!(" {arrow} {count} more "),
+        format!(" {arrow} {count} "),
+        arrow.to_string(),
+    ]
+    .into_iter()
+    .find(|mark| mark.width() <= room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mark_for_rows_out_of_view_shortens_to_fit() {
+        assert_eq!(out_of_view('▼', 0, 80, 0), None);
+        assert_eq!(out_of_view('▼', 3, 80, 0).as_deref(), Some(" ▼ 3 more "));
+        assert_eq!(
+            out_of_view('▲', 19_980, 34, 16).as_deref(),
+            Some(" ▲ 19980 more ")
+        );
+        assert_eq!(
+            out_of_view('▲', 19_980, 30, 16).as_deref(),
+            Some(" ▲ 19980 ")
+        );
+        assert_eq!(out_of_view('▲', 19_980, 20, 16).as_deref(), Some("▲"));
+        assert_eq!(out_of_view('▲', 19_980, 17, 16), None);
     }
 }

@@ -584,3 +584,46 @@ fn matches_in_a_cut_name_are_marked_in_the_parts_shown() {
     assert_eq!(marks("on 19992").1, [" 19992"]);
     assert_eq!(marks("compassion 19992").1, ["compassi", " 19992"]);
 }
+
+#[test]
+fn at_50x20_the_stacked_list_shows_all_six_values() {
+    let app = app_at(50, 20);
+    let terminal = render(&app, &Theme::nhs(true));
+    let rows = list_rows(&terminal, &app);
+    assert_eq!(rows.len(), 6, "{}", terminal.backend());
+    for (row, value) in rows.iter().zip(&app.document().values) {
+        assert!(row.ends_with(&value.name), "{row:?}");
+    }
+}
+
+#[test]
+fn rows_above_and_below_the_window_are_marked_on_the_border() {
+    let mut app = app_at(40, 12);
+    let list = app.areas().list;
+    let border = |terminal: &Terminal<TestBackend>, row| {
+        let full = Rect::new(list.x, row, list.width, 1);
+        text_on(terminal, full, row)
+    };
+    let terminal = render(&app, &Theme::nhs(true));
+    assert_eq!(list_rows(&terminal, &app).len(), 2);
+    assert!(!border(&terminal, list.top()).contains('▲'));
+    assert!(border(&terminal, list.bottom() - 1).starts_with("└ ▼ 4 more ─"));
+    app.update(Action::Next);
+    app.update(Action::Next);
+    let terminal = render(&app, &Theme::nhs(true));
+    assert!(border(&terminal, list.top()).ends_with("─ ▲ 1 more ┐"));
+    assert!(border(&terminal, list.bottom() - 1).starts_with("└ ▼ 3 more ─"));
+    app.update(Action::Last);
+    let terminal = render(&app, &Theme::nhs(true));
+    assert!(border(&terminal, list.top()).ends_with("─ ▲ 4 more ┐"));
+    assert!(!border(&terminal, list.bottom() - 1).contains('▼'));
+    // A filter shown on the same border leaves the mark room beside it.
+    let app = filtered(app_at(40, 12), "e");
+    let terminal = render(&app, &Theme::nhs(true));
+    assert!(
+        border(&terminal, list.bottom() - 1).starts_with("└ ▼ 4 more ─"),
+        "{}",
+        terminal.backend()
+    );
+    assert!(border(&terminal, list.bottom() - 1).ends_with(" /e ┘"));
+}
