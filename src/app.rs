@@ -39,7 +39,7 @@ pub use highlight::{Piece, pieces};
 pub use list::List;
 pub use notices::{MAX_BANNER_LINES, MAX_STATUS_LINES, Status};
 pub use search::{find, matches};
-pub use wrapped::{KeptBlock, WrappedDetail};
+pub use wrapped::{KeptBlock, Widths, WrappedDetail};
 
 use blocks::{Shown, about_links};
 use notices::Notices;
@@ -192,7 +192,7 @@ impl App {
 
     /// The detail content laid out for the pane, made again only when it is out of date.
     pub fn wrapped_detail(&self) -> Ref<'_, WrappedDetail> {
-        self.detail.wrapped(&self.shown(), self.detail_text_width())
+        self.detail.wrapped(&self.shown(), self.detail_widths())
     }
 
     /// Lines of wrapped detail content for the current detail pane width.
@@ -202,8 +202,16 @@ impl App {
 
     /// The width detail text is wrapped to: the pane, but no wider than is comfortable to read.
     pub fn detail_text_width(&self) -> usize {
+        self.detail_widths().text
+    }
+
+    /// The columns of the detail pane, and those its text is wrapped to.
+    pub fn detail_widths(&self) -> Widths {
         let pane = usize::from(layout::detail_inner(self.areas().detail).width);
-        pane.min(MAX_TEXT_WIDTH)
+        Widths {
+            text: pane.min(MAX_TEXT_WIDTH),
+            pane,
+        }
     }
 
     fn detail_height(&self) -> usize {

@@ -5,7 +5,7 @@ use std::cell::{Ref, RefCell};
 use std::ops::Range;
 
 use super::blocks::Shown;
-use super::wrapped::{Found, WrappedDetail};
+use super::wrapped::{Found, Widths, WrappedDetail};
 
 /// What the detail pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,13 +66,13 @@ impl Detail {
             .map(|at| (at.block, at.start))
     }
 
-    /// The content of `shown` wrapped to `width`. It is wrapped again only when what is shown
-    /// or the width has changed since the last call, so scrolling and redrawing cost the same
-    /// for a megabyte of text as for a line.
-    pub(super) fn wrapped(&self, shown: &Shown<'_>, width: usize) -> Ref<'_, WrappedDetail> {
-        if !self.wrapped.borrow().is_current(shown, width) {
+    /// The content of `shown` laid out in `widths`. It is laid out again only when what is
+    /// shown or the widths have changed since the last call, so scrolling and redrawing cost the
+    /// same for a megabyte of text as for a line.
+    pub(super) fn wrapped(&self, shown: &Shown<'_>, widths: Widths) -> Ref<'_, WrappedDetail> {
+        if !self.wrapped.borrow().is_current(shown, widths) {
             // Out of date only after a change through `&mut`, so nothing borrows it now.
-            *self.wrapped.borrow_mut() = WrappedDetail::new(shown, width);
+            *self.wrapped.borrow_mut() = WrappedDetail::new(shown, widths);
         }
         self.wrapped.borrow()
     }

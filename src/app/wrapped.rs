@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::View;
 use super::blocks::{Block, BlockKind, Shown};
 use super::search::find;
+use crate::text::visible;
 use crate::values::{Link, Value};
 use crate::wrap;
 
@@ -75,10 +76,10 @@ impl Subject {
 /// A detail block with its own copy of its text and link, so that it can be kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeptBlock {
-    /// The text, made safe to display.
+    /// The text, made safe to display; a link cut to the width ends in `…`.
     pub text: String,
     pub kind: BlockKind,
-    /// Where the block links to, for blocks that show a link.
+    /// Where the block links to, for blocks that show a link: always the whole link.
     pub link: Option<String>,
 }
 
@@ -86,11 +87,20 @@ pub struct KeptBlock {
 /// line of the pane it starts on.
 pub type Found = (usize, usize, usize);
 
+/// The columns the detail content is laid out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Widths {
+    /// Text is wrapped to this: the pane, but no wider than is comfortable to read.
+    pub text: usize,
+    /// The pane's, which a link on a line of its own may fill.
+    pub pane: usize,
+}
+
 /// The detail blocks and their lines at one width.
 #[derive(Debug, Clone, Default)]
 pub struct WrappedDetail {
     /// `None` until first made, so that it never passes for current.
-    made_for: Option<(Subject, usize)>,
+    made_for: Option<(Subject, Widths)>,
     pub blocks: Vec<KeptBlock>,
     /// Each block's lines, as byte ranges into its text.
     pub lines: Vec<Vec<Range<usize>>>,
@@ -100,11 +110,11 @@ pub struct WrappedDetail {
 }
 
 impl WrappedDetail {
-    pub(super) fn new(shown: &Shown<'_>, width: usize) -> WrappedDetail {
+    pub(super) fn new(shown: &Shown<'_>, widths: Widths) -> WrappedDetail {
         let (blocks, lines): (Vec<KeptBlock>, Vec<Vec<Range<usize>>>) = shown
             .blocks()
             .into_iter()
-            .map(|block| lay_out(block, width))
+            .map(|block| lay_out(block, widths))
             .unzip();
         let mut starts = Vec::with_capacity(lines.len());
         let mut next = 0;
@@ -113,7 +123,7 @@ impl WrappedDetail {
             next += block_lines.len() + 1;
         }
         WrappedDetail {
-            made_for: Some((Subject::of(shown), width)),
+            made_for: Some((Subject::of(shown), widths)),
             blocks,
             lines,
             starts,
@@ -121,11 +131,11 @@ impl WrappedDetail {
         }
     }
 
-    /// Whether this is what `shown` looks like at `width`.
-    pub(super) fn is_current(&self, shown: &Shown<'_>, width: usize) -> bool {
+    /// Whether this is what `shown` looks like in `widths`.
+    pub(super) fn is_current(&self, shown: &Shown<'_>, widths: Widths) -> bool {
         self.made_for
             .as_ref()
-            .is_some_and(|(subject, made_width)| *made_width == width && subject.is(shown))
+            .is_some_and(|(subject, made_for)| *made_for == widths && subject.is(shown))
     }
 
     /// Lines of the whole content, blank lines between blocks included.
@@ -190,13 +200,32 @@ impl WrappedDetail {
     }
 }
 
-/// A block kept with its lines at `width`.
-fn lay_out(block: Block<'_>, width: usize) -> (KeptBlock, Vec<Range<usize>>) {
-    let lines = wrap::wrap_ranges(&block.text, width);
+/// A block kept with its lines in `widths`. Text is wrapped at spaces. A link that does not fit
+/// on one line with its label goes on a line of its own, never broken, so that it reads as one
+/// and can be selected in one go; it is cut with `…` only where the pane is narrower than it.
+fn lay_out(block: Block<'_>, widths: Widths) -> (KeptBlock, Vec<Range<usize>>) {
+    let mut text = block.text.into_owned();
+    let link = block.link.map(str::to_owned);
+    let address = link.as_deref().map(visible);
+    let label_end = address
+        .as_deref()
+        .filter(|_| widths.text > 0 && text.width() > widths.text)
+        .and_then(|address| text.strip_suffix(address))
+        .map(str::len);
+    let lines = match (label_end, address) {
+        (Some(label_end), Some(address)) => {
+            let mut lines = wrap::wrap_ranges(text[..label_end].trim_end(), widths.text);
+            text.truncate(label_end);
+            text.push_str(&wrap::truncate(&address, widths.pane.max(widths.text)));
+            lines.push(label_end..text.len());
+            lines
+        }
+        _ => wrap::wrap_ranges(&text, widths.text),
+    };
     let kept = KeptBlock {
-        text: block.text.into_owned(),
+        text,
         kind: block.kind,
-        link: block.link.map(str::to_owned),
+        link,
     };
     (kept, lines)
 }
@@ -214,19 +243,16 @@ mod tests {
         app
     }
 
-    /// The text of the pane's lines, as the pane shows them, from wrapping afresh.
+    /// The text of the pane's lines, as the pane shows them, from laying the blocks out afresh.
     fn expected_lines(app: &App) -> Vec<String> {
-        let width = app.detail_text_width();
+        let widths = app.detail_widths();
         let mut lines = Vec::new();
-        for (index, block) in app.detail_blocks().iter().enumerate() {
+        for (index, block) in app.detail_blocks().into_iter().enumerate() {
             if index > 0 {
                 lines.push(String::new());
             }
-            lines.extend(
-                wrap::wrap(&block.text, width)
-                    .into_iter()
-                    .map(str::to_owned),
-            );
+            let (kept, ranges) = lay_out(block, widths);
+            lines.extend(ranges.into_iter().map(|range| kept.text[range].to_owned()));
         }
         lines
     }
@@ -302,5 +328,86 @@ mod tests {
         let after = cached_lines(&app);
         assert_ne!(before, after);
         assert_eq!(after, expected_lines(&app));
+    }
+
+    /// The lines of a link block laid out in a pane as wide as its text, `width`, and where it
+    /// links to.
+    fn link_lines(label: &str, url: &str, width: usize) -> (Vec<String>, Option<String>) {
+        let widths = Widths {
+            text: width,
+            pane: width,
+        };
+        lay_out_link(label, url, widths)
+    }
+
+    fn lay_out_link(label: &str, url: &str, widths: Widths) -> (Vec<String>, Option<String>) {
+        let block = Block {
+            text: format!("{label}: {}", visible(url)).into(),
+            kind: BlockKind::Link { highlighted: false },
+            link: Some(url),
+        };
+        let (kept, ranges) = lay_out(block, widths);
+        let lines = ranges
+            .into_iter()
+            .map(|range| kept.text[range].to_owned())
+            .collect();
+        (lines, kept.link)
+    }
+
+    #[test]
+    fn a_link_is_never_broken_and_is_cut_only_where_the_pane_is_narrower() {
+        let video = "https://www.youtube.com/watch?v=EA5a_1Mw9L4";
+        let line = format!("Video: {video}");
+        assert_eq!(link_lines("Video", video, 50).0, [line.as_str()]);
+        assert_eq!(link_lines("Video", video, 49).0, ["Video:", video]);
+        assert_eq!(link_lines("Video", video, 43).0, ["Video:", video]);
+        let (lines, link) = link_lines("Video", video, 42);
+        assert_eq!(
+            lines,
+            ["Video:", "https://www.youtube.com/watch?v=EA5a_1Mw9…"]
+        );
+        assert_eq!(lines[1].width(), 42);
+        assert_eq!(link.as_deref(), Some(video), "the target is always whole");
+        assert!(link_lines("Video", video, 0).0.is_empty());
+    }
+
+    #[test]
+    fn a_long_label_wraps_and_its_link_follows_on_a_line_of_its_own() {
+        let url = "https://www.gov.uk/constitution";
+        let (lines, _) = link_lines("The NHS Constitution for England", url, 20);
+        assert_eq!(
+            lines,
+            [
+                "The NHS Constitution",
+                "for England:",
+                "https://www.gov.uk/…"
+            ]
+        );
+        // Text is wrapped narrower than a wide pane, but a link may use the pane.
+        let wide = Widths { text: 20, pane: 40 };
+        let (lines, _) = lay_out_link("The NHS Constitution for England", url, wide);
+        assert_eq!(lines, ["The NHS Constitution", "for England:", url]);
+        // A link made safe to show is still laid out as a link.
+        let (lines, link) = link_lines("Odd", "https://example.org/\u{202e}x/y", 12);
+        assert_eq!(lines, ["Odd:", "https://exa…"]);
+        assert_eq!(link.as_deref(), Some("https://example.org/\u{202e}x/y"));
+    }
+
+    #[test]
+    fn a_click_finds_the_link_on_the_label_and_on_the_address() {
+        let mut app = app_at(80, 24);
+        app.update(Action::Next);
+        let video = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
+        let wrapped = app.wrapped_detail();
+        let last = wrapped.blocks.len() - 1;
+        let lines = wrapped.block_range(last).expect("the video block");
+        assert_eq!(lines.len(), 2, "the label, then the link");
+        assert_eq!(wrapped.link_at(lines.start, 0), Some((video, 0)));
+        assert_eq!(wrapped.link_at(lines.start, 5), Some((video, 0)));
+        assert_eq!(wrapped.link_at(lines.start, 6), None, "after “Video:”");
+        assert_eq!(wrapped.link_at(lines.start + 1, 39), Some((video, 0)));
+        assert_eq!(wrapped.link_at(lines.start + 1, 40), None);
+        assert_eq!(wrapped.link_at(lines.start - 1, 0), None, "the blank line");
+        assert_eq!(wrapped.link_at(0, 0), None, "the heading");
     }
 }

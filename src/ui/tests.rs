@@ -319,10 +319,14 @@ fn links_are_hyperlinks_and_every_column_stays_in_place() {
                 rest.split_once("\x1b]8;;\x1b\\").expect("a closed link").0
             })
             .collect();
-        // Wrapping may break the line at the space.
+        // The label and the link share a line where they fit; else the link has a line of
+        // its own, cut where the pane is narrower than it.
+        let text_width = app.detail_text_width();
+        let shown = crate::wrap::truncate(video, text_width);
+        assert_eq!(shown.len() < video.len(), width < 200, "{width}x{height}");
         assert_eq!(
             linked_text.replace(' ', ""),
-            format!("Video:{video}"),
+            format!("Video:{shown}"),
             "{width}x{height}"
         );
     }
@@ -626,4 +630,47 @@ fn rows_above_and_below_the_window_are_marked_on_the_border() {
         terminal.backend()
     );
     assert!(border(&terminal, list.bottom() - 1).ends_with(" /e ┘"));
+}
+
+#[test]
+fn a_link_reads_whole_on_a_line_of_its_own_or_is_marked_cut() {
+    let video = "https://www.youtube.com/watch?v=EA5a_1Mw9L4";
+    for (width, height, whole) in [(80, 24, false), (85, 24, true), (40, 20, false)] {
+        let mut app = app_at(width, height);
+        for _ in 0..5 {
+            app.update(Action::PageDown);
+        }
+        let terminal = render(&app, &Theme::nhs(true));
+        let text = crate::layout::detail_inner(app.areas().detail);
+        let rows: Vec<String> = (text.top()..text.bottom())
+            .map(|row| text_on(&terminal, text, row))
+            .collect();
+        let label = rows
+            .iter()
+            .position(|row| row == "Video:")
+            .unwrap_or_else(|| panic!("{width}x{height}: no label\n{}", rows.join("\n")));
+        let link = &rows[label + 1];
+        if whole {
+            assert_eq!(link, video, "{width}x{height}");
+        } else {
+            let shown = link.strip_suffix('…').expect("a cut link ends in …");
+            assert!(video.starts_with(shown), "{width}x{height}: {link:?}");
+            assert_eq!(link.chars().count(), usize::from(text.width));
+        }
+        // Nothing of the link is left for the next line.
+        assert!(
+            rows.get(label + 2).is_none_or(String::is_empty),
+            "{width}x{height}"
+        );
+    }
+    // Where the label and the link fit on one line, they share it; a link longer than the
+    // text is wrapped to may use the rest of a wide pane.
+    let mut app = app_at(200, 60);
+    app.update(Action::ToggleAbout);
+    let text = screen_text(&render(&app, &Theme::nhs(true)));
+    assert!(text.contains("│ Source page: https://hee.nhs.uk/about/our-values "));
+    assert!(text.contains("│ The NHS Constitution for England: "));
+    assert!(text.contains(
+        "│ https://www.gov.uk/government/publications/the-nhs-constitution-for-england/the-nhs-constitution-for-england "
+    ));
 }
