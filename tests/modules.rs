@@ -1,6 +1,6 @@
 //! The shape ARCHITECTURE.md describes, checked on the sources: no two modules of `src/` import
-//! each other, even through others, and the layers that must not reach the terminal or the
-//! outside world do not name the modules that do.
+//! each other, even through others; the layers that must not reach the terminal or the outside
+//! world do not name the modules that do; and only the edge reads the environment.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -9,8 +9,14 @@ use std::path::Path;
 /// Each top-level module of the library and the modules of the crate it names (`crate::x`).
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
-/// The graph of `src/`: `src/x.rs` and everything under `src/x/` make module `x`.
+/// The graph of `src/`.
 fn source_graph() -> Graph {
+    graph(&library_sources())
+}
+
+/// The text of each top-level module of the library: `src/x.rs` and everything under `src/x/`
+/// make module `x`.
+fn library_sources() -> BTreeMap<String, String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     for entry in fs::read_dir(&src).expect("src/ is readable") {
@@ -27,7 +33,7 @@ fn source_graph() -> Graph {
             read_tree(&path, text);
         }
     }
-    graph(&sources)
+    sources
 }
 
 fn read_tree(dir: &Path, into: &mut String) {
@@ -151,6 +157,17 @@ fn the_state_and_the_drawing_stay_away_from_the_terminal_and_the_outside_world()
     }
     assert!(!graph["app"].contains("ui"), "the state must not draw");
     assert!(!graph["ui"].contains("tui"));
+}
+
+#[test]
+fn only_the_edge_reads_the_environment() {
+    let readers: Vec<String> = library_sources()
+        .into_iter()
+        .filter(|(_, text)| text.contains("env::var"))
+        .map(|(module, _)| module)
+        .collect();
+    // `tui` for the terminal's capabilities, `browser` for $BROWSER, `clipboard` for tmux.
+    assert_eq!(readers, ["browser", "clipboard", "tui"]);
 }
 
 #[test]
