@@ -65,7 +65,7 @@ impl List {
 
     /// Columns a value's number takes: those of the highest number.
     pub fn number_width(&self) -> usize {
-        self.total.max(1).to_string().len()
+        self.total.max(1).ilog10() as usize + 1
     }
 
     /// Columns the widest row needs: the selection marker, the number, a space and the name.
