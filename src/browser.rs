@@ -1,7 +1,13 @@
 //! Opening a link in the user's browser: `$BROWSER` when set, as Python's `webbrowser` and
 //! xdg-utils read it, otherwise the platform's opener through the `open` crate.
+//!
+//! `$BROWSER` is a list of commands separated by `os.pathsep`, as Python splits it: `:` on Unix,
+//! `;` on Windows, where `:` is part of every absolute path. Each command is split into words
+//! without running a shell, by the platform's own rules: POSIX shell words on Unix, the
+//! Windows command-line rules (double quotes group, backslashes are literal) on Windows, where
+//! an unquoted `C:\Program Files\…\firefox.exe` naming an existing file is taken whole.
 
-use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -13,6 +19,40 @@ use crate::values::check_url;
 /// browser exits at once.
 const FAILURE_WINDOW: Duration = Duration::from_secs(2);
 
+/// How a platform reads `$BROWSER`. Both are defined everywhere so that both are tested
+/// everywhere; `NATIVE` is the one in force.
+#[derive(Debug, Clone, Copy)]
+struct Rules {
+    /// What separates the commands (`os.pathsep`).
+    separator: char,
+    /// Splits one command into its words.
+    split: fn(&str) -> Result<Vec<String>, String>,
+}
+
+const UNIX: Rules = Rules {
+    separator: ':',
+    split: split_unix,
+};
+
+const WINDOWS: Rules = Rules {
+    separator: ';',
+    split: split_windows,
+};
+
+const NATIVE: Rules = if cfg!(windows) { WINDOWS } else { UNIX };
+
+fn split_unix(entry: &str) -> Result<Vec<String>, String> {
+    shell_words::split(entry).map_err(|error| error.to_string())
+}
+
+fn split_windows(entry: &str) -> Result<Vec<String>, String> {
+    let whole = entry.trim();
+    if Path::new(whole).is_file() {
+        return Ok(vec![whole.to_owned()]);
+    }
+    Ok(winsplit::split(entry))
+}
+
 /// Opens `url`, trying each `$BROWSER` entry in turn and then the system opener. Blocks for at
 /// most a couple of seconds per command; the launched program's output is discarded.
 pub fn open(url: &str) -> Result<(), String> {
@@ -20,12 +60,8 @@ pub fn open(url: &str) -> Result<(), String> {
     check_url(url)?;
     let mut failures = Vec::new();
     if let Some(browser) = std::env::var_os("BROWSER").filter(|value| !value.is_empty()) {
-        for entry in browser
-            .to_string_lossy()
-            .split(':')
-            .filter(|entry| !entry.trim().is_empty())
-        {
-            match browser_command(entry, url).and_then(run) {
+        for entry in entries(&browser.to_string_lossy(), NATIVE) {
+            match browser_command(entry, url, NATIVE).and_then(run) {
                 Ok(()) => return Ok(()),
                 Err(reason) => failures.push(reason),
             }
@@ -40,11 +76,18 @@ pub fn open(url: &str) -> Result<(), String> {
     }
 }
 
+/// The commands in a `$BROWSER` value, blank ones skipped.
+fn entries(value: &str, rules: Rules) -> impl Iterator<Item = &str> {
+    value
+        .split(rules.separator)
+        .filter(|entry| !entry.trim().is_empty())
+}
+
 /// The command for one `$BROWSER` entry: split into words without a shell, with `%s` replaced
 /// by the URL, or the URL appended when the entry has no `%s`.
-fn browser_command(entry: &str, url: &str) -> Result<Command, String> {
+fn browser_command(entry: &str, url: &str, rules: Rules) -> Result<Command, String> {
     let words =
-        shell_words::split(entry).map_err(|error| format!("BROWSER entry `{entry}`: {error}"))?;
+        (rules.split)(entry).map_err(|error| format!("BROWSER entry `{entry}`: {error}"))?;
     let Some((program, args)) = words.split_first() else {
         return Err(format!("BROWSER entry `{entry}` is empty"));
     };
@@ -57,15 +100,33 @@ fn browser_command(entry: &str, url: &str) -> Result<Command, String> {
     Ok(command)
 }
 
+/// Keeps a launched browser out of reach of what happens to our terminal.
+#[cfg(unix)]
+fn detach(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // Its own process group, so Ctrl-C and job control on our terminal leave it alone.
+    command.process_group(0);
+}
+
+/// Keeps a launched browser out of reach of what happens to our console.
+#[cfg(windows)]
+fn detach(command: &mut Command) {
+    use std::os::windows::process::CommandExt;
+    use windows_sys::Win32::System::Threading::{CREATE_NEW_PROCESS_GROUP, CREATE_NO_WINDOW};
+    // A console program gets a hidden console of its own rather than ours, so Ctrl-C,
+    // Ctrl-Break and closing our window do not reach it, and no window flashes up; its own
+    // process group, as on Unix. (The `open` crate starts the system opener the same way.)
+    command.creation_flags(CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW);
+}
+
 /// Starts `command` detached from the screen and reports whether it failed quickly.
 fn run(mut command: Command) -> Result<(), String> {
     let program = command.get_program().to_string_lossy().into_owned();
+    detach(&mut command);
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        // Its own process group, so Ctrl-C and job control on our terminal leave it alone.
-        .process_group(0)
         .spawn()
         .map_err(|error| format!("cannot run `{program}`: {error}"))?;
     let started = Instant::now();
@@ -93,21 +154,32 @@ mod tests {
             .collect()
     }
 
+    fn command(entry: &str, url: &str, rules: Rules) -> Vec<String> {
+        argv(&browser_command(entry, url, rules).unwrap())
+    }
+
     #[test]
     fn the_url_is_the_last_argument() {
-        let command = browser_command("firefox --new-tab", "https://a.example/x").unwrap();
-        assert_eq!(
-            argv(&command),
-            ["firefox", "--new-tab", "https://a.example/x"]
-        );
+        for rules in [UNIX, WINDOWS] {
+            assert_eq!(
+                command("firefox --new-tab", "https://a.example/x", rules),
+                ["firefox", "--new-tab", "https://a.example/x"]
+            );
+        }
     }
 
     #[test]
     fn percent_s_is_replaced_by_the_url() {
-        let command =
-            browser_command("'my browser' --url=%s --flag", "https://a.example/").unwrap();
         assert_eq!(
-            argv(&command),
+            command("'my browser' --url=%s --flag", "https://a.example/", UNIX),
+            ["my browser", "--url=https://a.example/", "--flag"]
+        );
+        assert_eq!(
+            command(
+                "\"my browser\" --url=%s --flag",
+                "https://a.example/",
+                WINDOWS
+            ),
             ["my browser", "--url=https://a.example/", "--flag"]
         );
     }
@@ -115,13 +187,74 @@ mod tests {
     #[test]
     fn shell_syntax_in_the_url_stays_inert() {
         let url = "https://a.example/?q=1;rm -rf ~&x='y'";
-        let command = browser_command("echo", url).unwrap();
-        assert_eq!(argv(&command), ["echo", url]);
+        for rules in [UNIX, WINDOWS] {
+            assert_eq!(command("echo", url, rules), ["echo", url]);
+        }
     }
 
     #[test]
     fn unbalanced_quotes_are_reported() {
-        assert!(browser_command("'firefox", "https://a.example/").is_err());
+        assert!(browser_command("'firefox", "https://a.example/", UNIX).is_err());
+    }
+
+    #[test]
+    fn entries_are_separated_as_python_separates_them() {
+        let unix: Vec<_> = entries("firefox %s::w3m", UNIX).collect();
+        assert_eq!(unix, ["firefox %s", "w3m"]);
+        let windows = r"C:\Program Files\Mozilla Firefox\firefox.exe;; msedge.exe --new-window";
+        let windows: Vec<_> = entries(windows, WINDOWS).collect();
+        assert_eq!(
+            windows,
+            [
+                r"C:\Program Files\Mozilla Firefox\firefox.exe",
+                " msedge.exe --new-window"
+            ]
+        );
+    }
+
+    #[test]
+    fn windows_paths_keep_their_backslashes() {
+        let url = "https://a.example/";
+        assert_eq!(
+            command(
+                r#""C:\Program Files\Mozilla Firefox\firefox.exe" -new-tab %s"#,
+                url,
+                WINDOWS
+            ),
+            [
+                r"C:\Program Files\Mozilla Firefox\firefox.exe",
+                "-new-tab",
+                url
+            ]
+        );
+        assert_eq!(
+            command(r"C:\Tools\browser.exe", url, WINDOWS),
+            [r"C:\Tools\browser.exe", url]
+        );
+        // A POSIX shell would take the backslashes for escapes: `C:Toolsbrowser.exe`.
+        assert_eq!(
+            command(r"C:\Tools\browser.exe", url, UNIX)[0],
+            "C:Toolsbrowser.exe"
+        );
+    }
+
+    #[test]
+    fn on_windows_an_unquoted_path_to_an_existing_file_is_taken_whole() {
+        let folder = tempfile::tempdir().unwrap();
+        let browser = folder.path().join("My Browser").join("browser.exe");
+        std::fs::create_dir(browser.parent().unwrap()).unwrap();
+        std::fs::write(&browser, "").unwrap();
+        let path = browser.to_str().unwrap();
+        let url = "https://a.example/";
+        assert_eq!(command(path, url, WINDOWS), [path, url]);
+        // Not a file: split into words at the space, as the rules say.
+        let missing = folder.path().join("No Browser").join("browser.exe");
+        let missing = missing.to_str().unwrap();
+        let words = command(missing, url, WINDOWS);
+        assert!(
+            words.len() > 2 && missing.starts_with(&words[0]) && words[0] != missing,
+            "{words:?}"
+        );
     }
 
     #[test]
@@ -130,10 +263,23 @@ mod tests {
         assert!(open("-x").is_err());
     }
 
+    /// A command that exits with `code` at once, in the platform's own shell.
+    fn exits_with(code: u8) -> Command {
+        if cfg!(windows) {
+            let mut command = Command::new("cmd");
+            command.args(["/C", &format!("exit {code}")]);
+            command
+        } else {
+            let mut command = Command::new("sh");
+            command.args(["-c", &format!("exit {code}")]);
+            command
+        }
+    }
+
     #[test]
     fn a_failing_command_is_reported() {
-        assert!(run(Command::new("false")).is_err());
-        assert!(run(Command::new("true")).is_ok());
+        assert!(run(exits_with(1)).is_err());
+        assert!(run(exits_with(0)).is_ok());
         assert!(run(Command::new("/nonexistent/browser")).is_err());
     }
 }

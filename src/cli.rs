@@ -10,9 +10,11 @@ pub use clap_complete::Shell;
 #[command(
     name = "nhs-values",
     version,
-    after_help = "Values are read from --file, else $NHS_VALUES_FILE, else \
-                  $XDG_CONFIG_HOME/nhs-values/values.toml (~/.config/nhs-values/values.toml) \
-                  if it exists, else the copy built into the program.\n\
+    after_help = "Values are read from --file, else $NHS_VALUES_FILE, else values.toml in the \
+                  config folder if it exists, else the copy built into the program. The config \
+                  folder is $XDG_CONFIG_HOME/nhs-values (~/.config/nhs-values) on Linux and \
+                  macOS, %APPDATA%\\nhs-values on Windows; `nhs-values where` shows which \
+                  file is read and why.\n\
                   Run with no command for the interactive browser; press ? there for its keys."
 )]
 pub struct Cli {
@@ -48,6 +50,8 @@ pub enum Command {
         #[arg(value_name = "NUMBER|NAME")]
         value: String,
     },
+    /// Show which values file would be read, and why: for a support call.
+    Where,
     /// Print a completion script for bash, zsh, fish, elvish or PowerShell.
     Completions {
         /// The shell to complete for.

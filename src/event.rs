@@ -159,12 +159,34 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_and_ctrl_z_work_everywhere_and_other_ctrl_keys_do_nothing() {
+    fn ctrl_z_suspends_only_where_there_is_job_control() {
+        let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        let app = app();
+        let listed = app
+            .keys()
+            .help_rows()
+            .iter()
+            .any(|(keys, _)| keys == "Ctrl-Z");
+        if cfg!(unix) {
+            assert_eq!(action_for(&app, &ctrl_z), Some(Action::Suspend));
+            assert!(listed, "Ctrl-Z is missing from the help");
+        } else {
+            assert_eq!(action_for(&app, &ctrl_z), None);
+            assert!(
+                !listed,
+                "Ctrl-Z is in the help of a platform without job control"
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_works_everywhere_and_other_ctrl_keys_do_nothing() {
         let mut app = app();
         let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        let suspend = cfg!(unix).then_some(Action::Suspend);
         for _ in 0..2 {
             assert_eq!(action_for(&app, &ctrl('c')), Some(Action::Quit));
-            assert_eq!(action_for(&app, &ctrl('z')), Some(Action::Suspend));
+            assert_eq!(action_for(&app, &ctrl('z')), suspend);
             assert_eq!(action_for(&app, &ctrl('j')), None);
             app.update(Action::StartFilter);
         }

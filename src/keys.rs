@@ -133,6 +133,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         Action::Back,
     ),
     bind(&[plain('q'), Key::Ctrl('c')], "quit", Action::Quit),
+    // Only Unix shells have job control to suspend to.
+    #[cfg(unix)]
     bind(
         &[Key::Ctrl('z')],
         "suspend to the shell (fg resumes)",
@@ -247,29 +249,28 @@ mod tests {
     fn the_help_lists_each_binding_with_the_ones_beside_it() {
         let rows = KeyTable::default().help_rows();
         let keys: Vec<&str> = rows.iter().map(|(keys, _)| keys.as_str()).collect();
-        assert_eq!(
-            keys,
-            [
-                "↓ j",
-                "↑ k",
-                "Home g",
-                "End G",
-                "1-9",
-                "Enter o",
-                "y",
-                "PgDn PgUp",
-                "/",
-                "n N",
-                "i",
-                "Tab S-Tab",
-                "?",
-                "Esc",
-                "q Ctrl-C",
-                "Ctrl-Z",
-                "wheel",
-                "click",
-            ]
-        );
+        let mut expected = vec![
+            "↓ j",
+            "↑ k",
+            "Home g",
+            "End G",
+            "1-9",
+            "Enter o",
+            "y",
+            "PgDn PgUp",
+            "/",
+            "n N",
+            "i",
+            "Tab S-Tab",
+            "?",
+            "Esc",
+            "q Ctrl-C",
+        ];
+        if cfg!(unix) {
+            expected.push("Ctrl-Z");
+        }
+        expected.extend(["wheel", "click"]);
+        assert_eq!(keys, expected);
         assert_eq!(rows[7].1, "scroll the text");
         assert!(rows.iter().all(|(_, description)| !description.is_empty()));
     }
@@ -287,7 +288,11 @@ mod tests {
         assert_eq!(keys.plain(KeyCode::Char('0')), None);
         assert_eq!(keys.plain(KeyCode::Char('c')), None);
         assert_eq!(keys.ctrl('c'), Some(Action::Quit));
-        assert_eq!(keys.ctrl('z'), Some(Action::Suspend));
+        assert_eq!(
+            keys.ctrl('z'),
+            cfg!(unix).then_some(Action::Suspend),
+            "Ctrl-Z only where there is job control"
+        );
         assert_eq!(keys.ctrl('q'), None);
     }
 
@@ -314,8 +319,8 @@ mod tests {
             Some("n N")
         );
         assert_eq!(
-            keys.hint(&[Action::Suspend, Action::Quit]).as_deref(),
-            Some("Ctrl-Z q")
+            keys.hint(&[Action::Quit, Action::Back]).as_deref(),
+            Some("q Esc")
         );
     }
 

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod layout;
 pub mod manual;
 pub mod output;
+pub mod source;
 pub mod text;
 pub mod tui;
 pub mod ui;

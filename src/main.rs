@@ -8,7 +8,8 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 
 use nhs_values::cli::{Cli, Command, Format};
-use nhs_values::values::{self, Document, LoadError};
+use nhs_values::source::{self, Choice, Source};
+use nhs_values::values::{Document, LoadError};
 use nhs_values::{app, browser, manual, output, text, tui, watch};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
@@ -27,7 +28,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let theme = cli.theme;
-    let source = Source::choose(cli.file);
+    let choice = Choice::for_this_process(cli.file);
+    let source = choice.source.clone();
     match cli.command {
         None => {
             let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
@@ -50,65 +52,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(document) => open(&document, &value),
             Err(error) => Ok(report(&error)),
         },
+        Some(Command::Where) => print(&choice.explain(source::config_dir().as_deref())),
         Some(Command::Completions { shell }) => print(&manual::completions(shell)),
         Some(Command::Man) => print(&manual::man_page().context("cannot write the manual page")?),
     }
-}
-
-/// Where the values come from.
-#[derive(Clone)]
-enum Source {
-    File(PathBuf),
-    Builtin,
-}
-
-impl Source {
-    /// The first that applies: `--file`, `$NHS_VALUES_FILE`, the user's config file if it
-    /// exists, the built-in copy.
-    fn choose(file: Option<PathBuf>) -> Source {
-        let from_env = std::env::var_os("NHS_VALUES_FILE")
-            .filter(|value| !value.is_empty())
-            .map(PathBuf::from);
-        file.or(from_env)
-            .or_else(|| config_file().filter(|path| path.exists()))
-            .map_or(Source::Builtin, Source::File)
-    }
-
-    fn load(&self) -> Result<Document, LoadError> {
-        match self {
-            Source::File(path) => values::load_file(path),
-            Source::Builtin => values::builtin(),
-        }
-    }
-
-    /// The file, when the values come from one.
-    fn file(&self) -> Option<&PathBuf> {
-        match self {
-            Source::File(path) => Some(path),
-            Source::Builtin => None,
-        }
-    }
-
-    fn name(&self) -> String {
-        match self {
-            Source::File(path) => values::show_path(path),
-            Source::Builtin => values::BUILTIN_NAME.to_owned(),
-        }
-    }
-}
-
-/// `$XDG_CONFIG_HOME/nhs-values/values.toml`, where `XDG_CONFIG_HOME` defaults to `~/.config`
-/// and, as the XDG spec says, counts only when absolute.
-fn config_file() -> Option<PathBuf> {
-    let config_home = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|path| path.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|home| !home.is_empty())
-                .map(|home| PathBuf::from(home).join(".config"))
-        })?;
-    Some(config_home.join("nhs-values").join("values.toml"))
 }
 
 /// Prints every problem to stderr, coloured when stderr is a terminal that wants colour.
@@ -221,7 +168,7 @@ mod tests {
     use super::*;
 
     fn builtin() -> Document {
-        values::builtin().expect("the built-in values are valid")
+        nhs_values::values::builtin().expect("the built-in values are valid")
     }
 
     #[test]

@@ -16,8 +16,6 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
 
 use crate::action::{Action, Effect, LaunchFailure};
 use crate::app::App;
@@ -25,17 +23,20 @@ use crate::cli::ThemeName;
 use crate::ui::{self, Capabilities, Colours, Theme};
 use crate::{browser, clipboard, event as keys, watch};
 
+mod stop;
+
 /// Everything the event loop waits for, from the threads that feed it.
 enum Message {
     Input(Event),
     InputFailed(io::Error),
-    Signal(i32),
+    /// A signal or console event ended the program, with this exit code.
+    Stop(u8),
     Action(Action),
 }
 
-/// Runs the interactive screen in the theme asked for until the user quits or a signal arrives.
-/// When the values came from a file, `watch` names it with its stamp when read, and changes to
-/// it show as they are saved.
+/// Runs the interactive screen in the theme asked for until the user quits or a signal (on
+/// Windows, a console event) arrives. When the values came from a file, `watch` names it with
+/// its stamp when read, and changes to it show as they are saved.
 pub fn run(
     mut app: App,
     theme: ThemeName,
@@ -44,16 +45,9 @@ pub fn run(
     let theme = Theme::new(theme, capabilities());
     let (sender, receiver) = mpsc::channel();
     // Registered before the screen is taken over, so a signal can never skip the restore.
-    let mut signals =
-        Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot watch for signals")?;
-    let signal_sender = sender.clone();
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if signal_sender.send(Message::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
+    let stop_sender = sender.clone();
+    stop::watch(move |code| stop_sender.send(Message::Stop(code)).is_ok())
+        .context("cannot watch for signals")?;
     if let Some((path, loaded)) = watch {
         let watch_sender = sender.clone();
         let send = move |action| watch_sender.send(Message::Action(action)).is_ok();
@@ -99,7 +93,7 @@ fn event_loop(
             let action = match message {
                 Message::Input(event) => keys::action_for(app, &event),
                 Message::Action(action) => Some(action),
-                Message::Signal(signal) => return Ok(ExitCode::from(128 + signal as u8)),
+                Message::Stop(code) => return Ok(ExitCode::from(code)),
                 Message::InputFailed(error) => {
                     return Err(error).context("cannot read the keyboard");
                 }
@@ -119,7 +113,11 @@ fn event_loop(
                 };
                 app.update(Action::Copied(result));
             }
+            #[cfg(unix)]
             Some(Effect::Suspend) => *terminal = suspend()?,
+            // No job control to suspend to, so the key map has no Ctrl-Z there.
+            #[cfg(not(unix))]
+            Some(Effect::Suspend) => {}
         }
     }
 }
@@ -208,9 +206,11 @@ fn install_panic_hook() {
 }
 
 /// Ctrl-Z: give the shell its terminal back, stop, and take the screen again on `fg`.
+#[cfg(unix)]
 fn suspend() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     restore();
-    signal_hook::low_level::emulate_default_handler(SIGTSTP).context("cannot suspend")?;
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
+        .context("cannot suspend")?;
     enter().context("cannot take the terminal back after resuming")
 }
 

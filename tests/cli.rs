@@ -6,11 +6,11 @@ mod common;
 
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::SystemTime;
 
-use common::{NAMES, Sandbox, VIDEOS, values_toml};
+use common::{BROWSER_SEPARATOR, NAMES, Sandbox, VIDEOS, values_toml};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
@@ -364,6 +364,185 @@ fn the_file_flag_wins_over_the_environment_and_the_config_file() {
     );
 }
 
+/// The user's file and the config folder, as the sandbox's environment places them on this
+/// platform (`XDG_CONFIG_HOME` on Linux and macOS, `APPDATA` on Windows).
+fn user_file(sandbox: &Sandbox) -> (PathBuf, PathBuf) {
+    let folder = sandbox.config_home().join("nhs-values");
+    (folder.join("values.toml"), folder)
+}
+
+/// Runs `where` with `args` and `NHS_VALUES_FILE` set to `variable`, and returns what it printed.
+fn where_output(sandbox: &Sandbox, args: &[&str], variable: Option<&Path>) -> String {
+    let mut command = sandbox.command();
+    command.args(args).arg("where");
+    if let Some(variable) = variable {
+        command.env("NHS_VALUES_FILE", variable);
+    }
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    stdout(&output)
+}
+
+#[test]
+fn where_says_the_built_in_copy_is_read_and_names_the_missing_users_file() {
+    let sandbox = Sandbox::new();
+    let (file, folder) = user_file(&sandbox);
+    assert_eq!(
+        where_output(&sandbox, &[], None),
+        format!(
+            "values: the copy built into nhs-values {}\n  \
+             because: {} does not exist, and neither --file nor NHS_VALUES_FILE was given\n\
+             config folder: {}\n",
+            env!("CARGO_PKG_VERSION"),
+            file.display(),
+            folder.display()
+        )
+    );
+}
+
+#[test]
+fn where_names_the_users_file_when_it_exists_even_if_it_is_broken() {
+    let sandbox = Sandbox::new();
+    let (file, folder) = user_file(&sandbox);
+    fs::create_dir_all(&folder).unwrap();
+    // `where` says which file would be read; whether it is valid is `check`'s question.
+    fs::write(&file, "not = [toml").unwrap();
+    assert_eq!(
+        where_output(&sandbox, &[], None),
+        format!(
+            "values: {}\n  \
+             because: it exists in the config folder, and neither --file nor NHS_VALUES_FILE \
+             was given\n\
+             config folder: {}\n",
+            file.display(),
+            folder.display()
+        )
+    );
+}
+
+#[test]
+fn where_names_the_file_from_the_environment_and_the_flag_over_it() {
+    let sandbox = Sandbox::new();
+    let (_, folder) = user_file(&sandbox);
+    let env = sandbox.file("env.toml", values_toml(&[("E", "https://example.org/e")]));
+    let flag = sandbox.file("flag.toml", values_toml(&[("F", "https://example.org/f")]));
+    assert_eq!(
+        where_output(&sandbox, &[], Some(&env)),
+        format!(
+            "values: {}\n  because: NHS_VALUES_FILE is set, and --file was not given\n\
+             config folder: {}\n",
+            env.display(),
+            folder.display()
+        )
+    );
+    let flag_arg = flag.to_str().expect("a UTF-8 temp path");
+    assert_eq!(
+        where_output(&sandbox, &["--file", flag_arg], Some(&env)),
+        format!(
+            "values: {}\n  \
+             because: --file was given (it wins over NHS_VALUES_FILE, which is set too)\n\
+             config folder: {}\n",
+            flag.display(),
+            folder.display()
+        )
+    );
+    assert!(
+        where_output(&sandbox, &["--file", flag_arg], None).starts_with(&format!(
+            "values: {}\n  because: --file was given\n",
+            flag.display()
+        )),
+    );
+}
+
+/// The config folder `where` reports, with `XDG_CONFIG_HOME` set to `xdg` (or unset).
+fn reported_config_folder(sandbox: &Sandbox, xdg: Option<&str>) -> String {
+    let mut command = sandbox.command();
+    command.arg("where");
+    match xdg {
+        Some(xdg) => command.env("XDG_CONFIG_HOME", xdg),
+        None => command.env_remove("XDG_CONFIG_HOME"),
+    };
+    let output = command.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    text.lines()
+        .find_map(|line| line.strip_prefix("config folder: "))
+        .unwrap_or_else(|| panic!("no config folder line:\n{text}"))
+        .to_owned()
+}
+
+/// Linux and macOS: `$XDG_CONFIG_HOME` when it is absolute, else `~/.config`.
+#[cfg(unix)]
+#[test]
+fn the_config_folder_is_under_home_dot_config_without_an_absolute_xdg_config_home() {
+    let sandbox = Sandbox::new();
+    let dot_config = sandbox.path().join(".config").join("nhs-values");
+    for xdg in [None, Some(""), Some("relative/config")] {
+        assert_eq!(
+            reported_config_folder(&sandbox, xdg),
+            dot_config.display().to_string(),
+            "XDG_CONFIG_HOME={xdg:?}"
+        );
+    }
+}
+
+/// Windows: `%APPDATA%\nhs-values`, whatever `XDG_CONFIG_HOME` says.
+#[cfg(windows)]
+#[test]
+fn the_config_folder_is_under_appdata_on_windows() {
+    let sandbox = Sandbox::new();
+    let elsewhere = sandbox.path().join("xdg");
+    let folder = sandbox.config_home().join("nhs-values");
+    for xdg in [None, elsewhere.to_str()] {
+        assert_eq!(
+            reported_config_folder(&sandbox, xdg),
+            folder.display().to_string(),
+            "XDG_CONFIG_HOME={xdg:?}"
+        );
+    }
+}
+
+#[test]
+fn where_shows_a_relative_file_as_a_path_that_finds_it_from_anywhere() {
+    let sandbox = Sandbox::new();
+    let flag = sandbox.file("flag.toml", "title = \"mine\"\n");
+    let output = where_output(&sandbox, &["--file", "flag.toml"], None);
+    let shown = output
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("values: "))
+        .unwrap_or_else(|| panic!("no values line:\n{output}"));
+    let shown = Path::new(shown);
+    assert!(shown.is_absolute(), "{output}");
+    assert_eq!(
+        fs::read(shown).unwrap(),
+        fs::read(flag).unwrap(),
+        "{output}"
+    );
+}
+
+#[test]
+fn where_points_out_a_chosen_file_that_is_missing_or_a_folder() {
+    let sandbox = Sandbox::new();
+    let missing = sandbox.path().join("gone.toml");
+    let output = where_output(&sandbox, &[], Some(&missing));
+    assert!(
+        output.starts_with(&format!(
+            "values: {}\n  because: NHS_VALUES_FILE is set, and --file was not given\n  \
+             note: this file does not exist, so reading it fails\n",
+            missing.display()
+        )),
+        "{output}"
+    );
+    let folder = sandbox.config_home();
+    let output = where_output(&sandbox, &[], Some(&folder));
+    assert!(
+        output.contains("\n  note: this is a folder, not a file, so reading it fails\n"),
+        "{output}"
+    );
+}
+
 #[test]
 fn a_bad_file_from_the_environment_is_reported_with_its_location() {
     let sandbox = Sandbox::new();
@@ -610,10 +789,10 @@ fn open_passes_shell_metacharacters_as_one_argument() {
 #[test]
 fn browser_entries_are_tried_in_order_and_percent_s_is_replaced() {
     let sandbox = Sandbox::new();
-    let browser = sandbox.browser();
+    // The recorder's path is quoted, as a path with spaces must be.
     let list = format!(
-        "/nonexistent/browser:{} --new-tab --url=%s --flag",
-        browser.display()
+        "/nonexistent/browser{BROWSER_SEPARATOR}\"{}\" --new-tab --url=%s --flag",
+        sandbox.browser().display()
     );
     let output = sandbox
         .command()
@@ -635,7 +814,7 @@ fn help_and_version_succeed() {
     let help = sandbox.command().arg("--help").output().unwrap();
     assert_eq!(help.status.code(), Some(0));
     let text = stdout(&help);
-    for command in ["check", "print", "open", "--file"] {
+    for command in ["check", "print", "open", "where", "--file"] {
         assert!(
             text.contains(command),
             "--help does not mention {command}:\n{text}"

@@ -147,7 +147,7 @@ fn no_modules_import_each_other() {
 #[test]
 fn the_state_and_the_drawing_stay_away_from_the_terminal_and_the_outside_world() {
     let graph = source_graph();
-    let edge = ["tui", "event", "browser", "clipboard", "watch"];
+    let edge = ["tui", "event", "browser", "clipboard", "watch", "source"];
     for layer in [
         "app", "ui", "keys", "action", "values", "layout", "wrap", "text",
     ] {
@@ -166,8 +166,9 @@ fn only_the_edge_reads_the_environment() {
         .filter(|(_, text)| text.contains("env::var"))
         .map(|(module, _)| module)
         .collect();
-    // `tui` for the terminal's capabilities, `browser` for $BROWSER, `clipboard` for tmux.
-    assert_eq!(readers, ["browser", "clipboard", "tui"]);
+    // `tui` for the terminal's capabilities, `browser` for $BROWSER, `clipboard` for tmux,
+    // `source` for $NHS_VALUES_FILE.
+    assert_eq!(readers, ["browser", "clipboard", "source", "tui"]);
 }
 
 #[test]

@@ -6,9 +6,9 @@
 pub mod pty;
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
@@ -36,8 +36,35 @@ pub const NAMES: [&str; 6] = [
     "Everyone counts",
 ];
 
-/// A scratch directory per test: an empty config home, so the developer's own
-/// `~/.config/nhs-values/values.toml` can never leak in, and a recording browser.
+/// The recording browser, `examples/record_browser.rs`, which `cargo test` builds beside the test
+/// executables: `target/debug/deps/TEST` runs, `target/debug/examples/record_browser` records.
+pub fn recording_browser() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let test = std::env::current_exe().expect("the test's own path");
+        let profile = test
+            .parent()
+            .and_then(Path::parent)
+            .expect("the test runs from target/PROFILE/deps");
+        let browser = profile
+            .join("examples")
+            .join(format!("record_browser{}", std::env::consts::EXE_SUFFIX));
+        assert!(
+            browser.is_file(),
+            "the recording browser {} is missing: a plain `cargo test` builds it, and so does \
+             `cargo build --example record_browser`",
+            browser.display()
+        );
+        browser
+    })
+}
+
+/// What `$BROWSER` separates its entries with: `os.pathsep`, as Python's webbrowser reads it.
+pub const BROWSER_SEPARATOR: char = if cfg!(windows) { ';' } else { ':' };
+
+/// A scratch directory per test: an empty config home, so the developer's own values file
+/// (`~/.config/nhs-values/values.toml`, `%APPDATA%\nhs-values\values.toml`) can never leak in,
+/// and a recording browser.
 pub struct Sandbox {
     pub dir: TempDir,
 }
@@ -49,11 +76,6 @@ impl Sandbox {
             .tempdir()
             .expect("create a temp dir");
         fs::create_dir(dir.path().join("config")).expect("create the config home");
-        let script =
-            "#!/bin/sh\nfor arg in \"$@\"; do printf '%s\\n' \"$arg\" >> \"$0.log\"; done\n";
-        let browser = dir.path().join("browser.sh");
-        fs::write(&browser, script).expect("write the browser script");
-        fs::set_permissions(&browser, fs::Permissions::from_mode(0o755)).expect("chmod the script");
         Sandbox { dir }
     }
 
@@ -66,12 +88,12 @@ impl Sandbox {
     }
 
     /// The recording browser: appends each argument, one per line, to `browser_log()`.
-    pub fn browser(&self) -> PathBuf {
-        self.path().join("browser.sh")
+    pub fn browser(&self) -> &'static Path {
+        recording_browser()
     }
 
     pub fn browser_log(&self) -> PathBuf {
-        self.path().join("browser.sh.log")
+        self.path().join("browser.log")
     }
 
     /// What the recording browser was given, if it ran at all.
@@ -104,14 +126,17 @@ impl Sandbox {
     }
 
     /// The binary with a clean environment: no values file from the environment or the user's
-    /// config, no colour, and the recording browser.
+    /// config (the config home is the sandbox's on every platform), no colour, and the recording
+    /// browser.
     pub fn command(&self) -> Command {
         let mut command = Command::new(BIN);
         command
             .current_dir(self.path())
             .env("XDG_CONFIG_HOME", self.config_home())
             .env("HOME", self.path())
+            .env("APPDATA", self.config_home())
             .env("BROWSER", self.browser())
+            .env("NHS_VALUES_TEST_BROWSER_LOG", self.browser_log())
             .env_remove("NHS_VALUES_FILE")
             .env_remove("NO_COLOR")
             .env_remove("RUST_BACKTRACE");

@@ -1,17 +1,21 @@
 //! A pseudo-terminal harness: the real binary in a pty of 100x30, its output fed through a vt100
 //! parser so that tests read the screen as a person sees it, and the raw bytes for what a
 //! screen cannot show (modes, hyperlinks, clipboard writes).
+//!
+//! The pty is `portable-pty`'s: a Unix pty on Linux and macOS, ConPTY on Windows. ConPTY is a
+//! terminal of its own between the program and this harness: it interprets what the program
+//! writes and sends on its own rendering of the screen. So the screen reads the same
+//! everywhere, but the raw bytes are the program's only on Unix; checks of raw sequences, like
+//! the terminal's modes (termios) and signals, are Unix-only (`cfg(unix)`), each saying so.
 
-use std::ffi::CStr;
-use std::fs::File;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitStatus};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize};
 
 use super::Sandbox;
 
@@ -26,6 +30,10 @@ pub const MOUSE_OFF: &str = "\x1b[?1000l";
 pub const HIDE_CURSOR: &str = "\x1b[?25l";
 pub const SHOW_CURSOR: &str = "\x1b[?25h";
 
+/// A terminal's question "where is the cursor?"; ConPTY asks it when it starts and waits for
+/// the answer, so the harness answers it as a terminal would.
+const CURSOR_POSITION_QUERY: &[u8] = b"\x1b[6n";
+
 pub const FOOTER: &str = " ↑↓ move  Enter video  / filter  i about  ? help  q quit";
 
 /// Everything the program has written to the terminal, raw and as a screen.
@@ -36,57 +44,58 @@ pub struct Output {
     closed: bool,
 }
 
-/// The program running in a pseudo-terminal of its own, as the leader of a new session whose
-/// controlling terminal that is, exactly as a shell would start it.
+/// How the program ended: an exit code, or (on Unix) the signal that killed it.
+#[derive(Debug, Clone)]
+pub struct Exit {
+    code: u32,
+    signal: Option<String>,
+}
+
+impl Exit {
+    /// The exit code, as `std::process::ExitStatus::code` gives it: none when a signal killed
+    /// the program.
+    pub fn code(&self) -> Option<i32> {
+        match self.signal {
+            Some(_) => None,
+            None => i32::try_from(self.code).ok(),
+        }
+    }
+
+    /// The signal that killed the program, by name.
+    pub fn signal(&self) -> Option<&str> {
+        self.signal.as_deref()
+    }
+}
+
+/// The program running in a pseudo-terminal of its own; on Unix as the leader of a new session
+/// whose controlling terminal that is, exactly as a shell would start it.
 pub struct Tui {
-    child: Child,
-    /// The terminal's controlling side, to type into and to read the terminal modes from.
-    master: File,
+    child: Box<dyn Child + Send + Sync>,
+    /// The terminal's controlling side, to read the terminal modes from; on Windows, dropping
+    /// it closes the pseudo console.
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Where typing goes; shared with the reader, which answers the terminal's queries.
+    keyboard: Arc<Mutex<Box<dyn Write + Send>>>,
     output: Arc<Mutex<Output>>,
     reader: Option<JoinHandle<()>>,
-    status: Option<ExitStatus>,
+    status: Option<Exit>,
 }
 
-fn check(result: libc::c_int, what: &str) -> libc::c_int {
-    assert!(result >= 0, "{what}: {}", std::io::Error::last_os_error());
-    result
-}
-
-/// A new pseudo-terminal pair of the test's size; both ends close on exec, so that no other
-/// program started by a test running in parallel can hold them open.
-fn open_pty() -> (OwnedFd, OwnedFd) {
-    // SAFETY: plain calls on file descriptors this function owns; every result is checked.
-    unsafe {
-        let master = check(
-            libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC),
-            "posix_openpt",
-        );
-        let master = OwnedFd::from_raw_fd(master);
-        check(libc::grantpt(master.as_raw_fd()), "grantpt");
-        check(libc::unlockpt(master.as_raw_fd()), "unlockpt");
-        let mut name = [0 as libc::c_char; 128];
-        let named = libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len());
-        assert_eq!(named, 0, "ptsname_r failed");
-        let slave = check(
-            libc::open(
-                CStr::from_ptr(name.as_ptr()).as_ptr(),
-                libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
-            ),
-            "open the pty",
-        );
-        let slave = OwnedFd::from_raw_fd(slave);
-        let size = libc::winsize {
-            ws_row: ROWS,
-            ws_col: COLUMNS,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        check(
-            libc::ioctl(slave.as_raw_fd(), libc::TIOCSWINSZ, &size),
-            "TIOCSWINSZ",
-        );
-        (master, slave)
+/// `command` as portable-pty takes it: the program, its arguments, its environment (with the
+/// removals) and its folder.
+fn builder(command: &Command) -> CommandBuilder {
+    let mut builder = CommandBuilder::new(command.get_program());
+    builder.args(command.get_args());
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => builder.env(key, value),
+            None => builder.env_remove(key),
+        }
     }
+    if let Some(folder) = command.get_current_dir() {
+        builder.cwd(folder);
+    }
+    builder
 }
 
 impl Tui {
@@ -98,29 +107,26 @@ impl Tui {
     }
 
     /// Starts `command`, whatever program it runs, in a pty of its own.
-    pub fn spawn(mut command: Command) -> Tui {
-        let (master, slave) = open_pty();
-        command
-            .env("TERM", "xterm-256color")
-            .env_remove("COLORTERM")
-            .stdin(slave.try_clone().expect("dup the pty"))
-            .stdout(slave.try_clone().expect("dup the pty"))
-            .stderr(slave);
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                // A session of its own, with the pty (already its stdin) as controlling terminal.
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = command.spawn().expect("start nhs-values in the pty");
-        // The command held the only copies of the pty's slave side in this process.
-        drop(command);
+    pub fn spawn(command: Command) -> Tui {
+        let pair = portable_pty::native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLUMNS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut builder = builder(&command);
+        builder.env("TERM", "xterm-256color");
+        builder.env_remove("COLORTERM");
+        let child = pair
+            .slave
+            .spawn_command(builder)
+            .expect("start the program in the pty");
+        // The program holds the terminal's other side now; with this copy gone, the reader sees
+        // the end when the program exits.
+        drop(pair.slave);
 
-        let master = File::from(master);
         let output = Arc::new(Mutex::new(Output {
             raw: Vec::new(),
             parser: vt100::Parser::new(
@@ -130,12 +136,17 @@ impl Tui {
             ),
             closed: false,
         }));
-        let mut reading = master.try_clone().expect("dup the pty master");
+        let keyboard = Arc::new(Mutex::new(
+            pair.master.take_writer().expect("the pty's input"),
+        ));
+        let mut reading = pair.master.try_clone_reader().expect("the pty's output");
         let shared = Arc::clone(&output);
+        let answers = Arc::clone(&keyboard);
         let reader = thread::spawn(move || {
             let mut buffer = [0u8; 8192];
+            let mut queries_answered = 0;
             loop {
-                // Linux reports EIO once the last program with the terminal open has exited.
+                // The end, or an error once the last program with the terminal open has exited.
                 let count = reading.read(&mut buffer).unwrap_or(0);
                 let mut output = shared.lock().unwrap();
                 if count == 0 {
@@ -144,19 +155,35 @@ impl Tui {
                 }
                 output.raw.extend_from_slice(&buffer[..count]);
                 output.parser.process(&buffer[..count]);
+                let queries = output
+                    .raw
+                    .windows(CURSOR_POSITION_QUERY.len())
+                    .filter(|window| *window == CURSOR_POSITION_QUERY)
+                    .count();
+                for _ in queries_answered..queries {
+                    let (row, column) = output.parser.screen().cursor_position();
+                    let answer = format!("\x1b[{};{}R", row + 1, column + 1);
+                    // The program may be gone already; then nobody is waiting for the answer.
+                    let _ = answers.lock().unwrap().write_all(answer.as_bytes());
+                }
+                queries_answered = queries;
             }
         });
         Tui {
             child,
-            master,
+            master: Some(pair.master),
+            keyboard,
             output,
             reader: Some(reader),
             status: None,
         }
     }
 
+    /// The program's process id.
+    #[cfg(unix)]
     pub fn pid(&self) -> libc::pid_t {
-        libc::pid_t::try_from(self.child.id()).unwrap()
+        let pid = self.child.process_id().expect("the program's process id");
+        libc::pid_t::try_from(pid).unwrap()
     }
 
     /// The screen as text, one line per row, as a person sees it now.
@@ -216,19 +243,22 @@ impl Tui {
 
     /// Types `keys` as a terminal would send them.
     pub fn send(&mut self, keys: &str) {
-        self.master
+        let mut keyboard = self.keyboard.lock().unwrap();
+        keyboard
             .write_all(keys.as_bytes())
             .expect("type into the pty");
-        self.master.flush().unwrap();
+        keyboard.flush().unwrap();
     }
 
+    #[cfg(unix)]
     pub fn signal(&self, signal: libc::c_int) {
         // SAFETY: kill has no memory-safety preconditions; the child is not yet reaped.
-        check(unsafe { libc::kill(self.pid(), signal) }, "kill");
+        let result = unsafe { libc::kill(self.pid(), signal) };
+        assert!(result == 0, "kill: {}", std::io::Error::last_os_error());
     }
 
     /// Waits for the program to exit and for the reader to have taken all its output.
-    pub fn wait_exit(&mut self) -> ExitStatus {
+    pub fn wait_exit(&mut self) -> Exit {
         let deadline = Instant::now() + TIMEOUT;
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait for the program") {
@@ -242,7 +272,11 @@ impl Tui {
             }
             thread::sleep(Duration::from_millis(10));
         };
-        self.status = Some(status);
+        if cfg!(windows) {
+            // ConPTY sends its last frame and ends its output only when the pseudo console is
+            // closed, which it is not by the program's exit alone.
+            self.master = None;
+        }
         while !self.output.lock().unwrap().closed {
             assert!(
                 Instant::now() < deadline,
@@ -253,18 +287,28 @@ impl Tui {
         if let Some(reader) = self.reader.take() {
             reader.join().expect("the reader thread");
         }
-        status
+        let exit = Exit {
+            code: status.exit_code(),
+            signal: status.signal().map(str::to_owned),
+        };
+        self.status = Some(exit.clone());
+        exit
     }
 
     /// The terminal's modes as they are now (on Linux the controlling side reports the
     /// program's side).
+    #[cfg(unix)]
     pub fn termios(&self) -> libc::termios {
+        let master = self.master.as_ref().expect("the pty is open");
+        let fd = master.as_raw_fd().expect("a Unix pty has a descriptor");
         // SAFETY: termios is plain data and tcgetattr fills it in.
         unsafe {
             let mut termios = std::mem::zeroed::<libc::termios>();
-            check(
-                libc::tcgetattr(self.master.as_raw_fd(), &mut termios),
-                "tcgetattr",
+            let result = libc::tcgetattr(fd, &mut termios);
+            assert!(
+                result == 0,
+                "tcgetattr: {}",
+                std::io::Error::last_os_error()
             );
             termios
         }
@@ -281,6 +325,7 @@ impl Drop for Tui {
     }
 }
 
+#[cfg(unix)]
 pub fn cooked(termios: &libc::termios) -> bool {
     termios.c_lflag & libc::ECHO != 0 && termios.c_lflag & libc::ICANON != 0
 }
@@ -300,6 +345,8 @@ pub fn printable(bytes: &[u8]) -> String {
 pub fn started(sandbox: &Sandbox, args: &[&str]) -> Tui {
     let tui = Tui::start(sandbox, args);
     tui.wait_for(FOOTER);
+    // Unix: the modes are the pty's; ConPTY keeps a console's modes to itself.
+    #[cfg(unix)]
     assert!(
         !cooked(&tui.termios()),
         "the screen is up but the terminal is not in raw mode"
@@ -309,30 +356,35 @@ pub fn started(sandbox: &Sandbox, args: &[&str]) -> Tui {
 
 /// After the program has gone, the terminal must be as it found it: the main screen, the
 /// cursor shown, the mouse released, each after the last time it was taken, and line editing
-/// and echo back on.
+/// and echo back on. Only the main screen can be checked on Windows: the sequences and the
+/// modes are ConPTY's there, not the program's.
 pub fn assert_restored(tui: &Tui) {
-    let raw = tui.raw();
-    let taken = [ENTER_ALTERNATE_SCREEN, MOUSE_ON, HIDE_CURSOR]
-        .iter()
-        .map(|sequence| {
-            last(&raw, sequence).unwrap_or_else(|| panic!("{sequence:?} never written"))
-        })
-        .max()
-        .unwrap();
-    for sequence in [LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, MOUSE_OFF] {
-        let given_back = last(&raw, sequence);
+    #[cfg(unix)]
+    {
+        let raw = tui.raw();
+        let taken = [ENTER_ALTERNATE_SCREEN, MOUSE_ON, HIDE_CURSOR]
+            .iter()
+            .map(|sequence| {
+                last(&raw, sequence).unwrap_or_else(|| panic!("{sequence:?} never written"))
+            })
+            .max()
+            .unwrap();
+        for sequence in [LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, MOUSE_OFF] {
+            let given_back = last(&raw, sequence);
+            assert!(
+                given_back.is_some_and(|at| at > taken),
+                "{sequence:?} is not written after the screen was last taken; the output ends \
+                 with:\n{}",
+                printable(&raw[raw.len().saturating_sub(400)..])
+            );
+        }
+        let termios = tui.termios();
+        assert!(termios.c_lflag & libc::ECHO != 0, "echo is still off");
         assert!(
-            given_back.is_some_and(|at| at > taken),
-            "{sequence:?} is not written after the screen was last taken; the output ends with:\n{}",
-            printable(&raw[raw.len().saturating_sub(400)..])
+            termios.c_lflag & libc::ICANON != 0,
+            "line editing is still off"
         );
     }
-    let termios = tui.termios();
-    assert!(termios.c_lflag & libc::ECHO != 0, "echo is still off");
-    assert!(
-        termios.c_lflag & libc::ICANON != 0,
-        "line editing is still off"
-    );
     assert!(
         !tui.screen().contains(FOOTER),
         "the main screen should be back, but the app is still shown:\n{}",
