@@ -4,7 +4,8 @@
 
 mod support;
 
-use nhs_values::app::{Action, App};
+use nhs_values::action::Action;
+use nhs_values::app::App;
 
 fn main() {
     divan::main();

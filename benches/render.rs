@@ -18,7 +18,7 @@ fn builtin(bencher: divan::Bencher, &(width, height): &(u16, u16)) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn values_100k(bencher: divan::Bencher, &(width, height): &(u16, u16)) {
     let mut app = support::app(support::generated(100_000), width, height);
-    app.update(nhs_values::app::Action::Last);
+    app.update(nhs_values::action::Action::Last);
     let mut terminal = support::terminal(&app);
     bencher.bench_local(|| support::draw(&mut terminal, &app));
 }
@@ -28,7 +28,7 @@ fn values_100k(bencher: divan::Bencher, &(width, height): &(u16, u16)) {
 fn long_paragraph(bencher: divan::Bencher, &(width, height): &(u16, u16)) {
     let mut app = support::app(support::long_paragraph(1_000_000), width, height);
     for _ in 0..100 {
-        app.update(nhs_values::app::Action::PageDown);
+        app.update(nhs_values::action::Action::PageDown);
     }
     let mut terminal = support::terminal(&app);
     bencher.bench_local(|| support::draw(&mut terminal, &app));

@@ -1,137 +1,12 @@
-//! Turns terminal events into actions. The key map is data: the same table drives input
-//! handling and the help overlay, so they cannot drift apart.
+//! Turns terminal events into actions: keys through the app's key table (`keys`), the mouse
+//! and resizes directly.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::{Action, App};
-
-/// One row of the key map.
-pub struct Binding {
-    /// The keys as shown to the user.
-    pub keys: &'static str,
-    pub description: &'static str,
-    codes: &'static [KeyCode],
-    action: Action,
-}
-
-const fn bind(
-    keys: &'static str,
-    description: &'static str,
-    codes: &'static [KeyCode],
-    action: Action,
-) -> Binding {
-    Binding {
-        keys,
-        description,
-        codes,
-        action,
-    }
-}
-
-/// Every key of the main screen, in the order the help overlay lists them.
-pub const KEYMAP: &[Binding] = &[
-    bind(
-        "↓ j",
-        "next value",
-        &[KeyCode::Down, KeyCode::Char('j')],
-        Action::Next,
-    ),
-    bind(
-        "↑ k",
-        "previous value",
-        &[KeyCode::Up, KeyCode::Char('k')],
-        Action::Previous,
-    ),
-    bind(
-        "Home g",
-        "first value",
-        &[KeyCode::Home, KeyCode::Char('g')],
-        Action::First,
-    ),
-    bind(
-        "End G",
-        "last value",
-        &[KeyCode::End, KeyCode::Char('G')],
-        Action::Last,
-    ),
-    bind("1-9", "value by number", &[], Action::SelectNumber(1)),
-    bind(
-        "Enter o",
-        "open the video (or the highlighted link)",
-        &[KeyCode::Enter, KeyCode::Char('o')],
-        Action::Open,
-    ),
-    bind(
-        "y",
-        "copy the video (or the highlighted link)",
-        &[KeyCode::Char('y')],
-        Action::Copy,
-    ),
-    bind(
-        "PgDn PgUp",
-        "scroll the text",
-        &[KeyCode::PageDown],
-        Action::PageDown,
-    ),
-    bind("", "", &[KeyCode::PageUp], Action::PageUp),
-    bind(
-        "/",
-        "filter by name and text",
-        &[KeyCode::Char('/')],
-        Action::StartFilter,
-    ),
-    bind(
-        "n N",
-        "next/previous filter match in the text",
-        &[KeyCode::Char('n')],
-        Action::NextMatch,
-    ),
-    bind("", "", &[KeyCode::Char('N')], Action::PreviousMatch),
-    bind(
-        "i",
-        "about: introduction and links",
-        &[KeyCode::Char('i')],
-        Action::ToggleAbout,
-    ),
-    bind(
-        "Tab S-Tab",
-        "next/previous link in about",
-        &[KeyCode::Tab],
-        Action::NextLink,
-    ),
-    bind("", "", &[KeyCode::BackTab], Action::PreviousLink),
-    bind("?", "this help", &[KeyCode::Char('?')], Action::ToggleHelp),
-    bind(
-        "Esc",
-        "close, clear the filter, or quit",
-        &[KeyCode::Esc],
-        Action::Back,
-    ),
-    bind("q Ctrl-C", "quit", &[KeyCode::Char('q')], Action::Quit),
-    // Only Unix shells have job control to suspend to.
-    #[cfg(unix)]
-    bind(
-        "Ctrl-Z",
-        "suspend to the shell (fg resumes)",
-        &[],
-        Action::Suspend,
-    ),
-];
-
-/// Rows of the help overlay: each shown binding, then what the mouse does.
-pub fn help_rows() -> Vec<(&'static str, &'static str)> {
-    KEYMAP
-        .iter()
-        .filter(|binding| !binding.keys.is_empty())
-        .map(|binding| (binding.keys, binding.description))
-        .chain([
-            ("wheel", "scroll the pane under the pointer"),
-            ("click", "select a value, or open a link"),
-        ])
-        .collect()
-}
+use crate::action::Action;
+use crate::app::App;
 
 /// The action for a terminal event, given the current state (typing a filter changes what the
 /// letter keys mean).
@@ -148,14 +23,15 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    let keys = app.keys();
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    if control && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+    if control
+        && let KeyCode::Char(c) = key.code
+        && let Some(action) = keys.ctrl(c)
+    {
+        return Some(action);
     }
-    if cfg!(unix) && control && key.code == KeyCode::Char('z') {
-        return Some(Action::Suspend);
-    }
-    if app.filter_editing && !app.help_open {
+    if app.is_typing_filter() {
         return match key.code {
             KeyCode::Char(c) if !control => Some(Action::FilterInput(c)),
             KeyCode::Backspace => Some(Action::FilterBackspace),
@@ -169,13 +45,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if control {
         return None;
     }
-    if let KeyCode::Char(digit @ '1'..='9') = key.code {
-        return digit.to_digit(10).map(|n| Action::SelectNumber(n as usize));
-    }
-    KEYMAP
-        .iter()
-        .find(|binding| binding.codes.contains(&key.code))
-        .map(|binding| binding.action.clone())
+    keys.plain(key.code)
 }
 
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
@@ -291,12 +161,17 @@ mod tests {
     #[test]
     fn ctrl_z_suspends_only_where_there_is_job_control() {
         let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
-        let listed = help_rows().iter().any(|(keys, _)| *keys == "Ctrl-Z");
+        let app = app();
+        let listed = app
+            .keys()
+            .help_rows()
+            .iter()
+            .any(|(keys, _)| keys == "Ctrl-Z");
         if cfg!(unix) {
-            assert_eq!(action_for(&app(), &ctrl_z), Some(Action::Suspend));
+            assert_eq!(action_for(&app, &ctrl_z), Some(Action::Suspend));
             assert!(listed, "Ctrl-Z is missing from the help");
         } else {
-            assert_eq!(action_for(&app(), &ctrl_z), None);
+            assert_eq!(action_for(&app, &ctrl_z), None);
             assert!(
                 !listed,
                 "Ctrl-Z is in the help of a platform without job control"
@@ -305,11 +180,22 @@ mod tests {
     }
 
     #[test]
-    fn every_listed_key_is_bound() {
-        for binding in KEYMAP.iter().filter(|binding| !binding.keys.is_empty()) {
-            let bound = !binding.codes.is_empty()
-                || matches!(binding.action, Action::SelectNumber(_) | Action::Suspend);
-            assert!(bound, "{} is listed but bound to nothing", binding.keys);
+    fn ctrl_c_works_everywhere_and_other_ctrl_keys_do_nothing() {
+        let mut app = app();
+        let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        let suspend = cfg!(unix).then_some(Action::Suspend);
+        for _ in 0..2 {
+            assert_eq!(action_for(&app, &ctrl('c')), Some(Action::Quit));
+            assert_eq!(action_for(&app, &ctrl('z')), suspend);
+            assert_eq!(action_for(&app, &ctrl('j')), None);
+            app.update(Action::StartFilter);
         }
+        app.update(Action::ToggleHelp);
+        assert_eq!(action_for(&app, &ctrl('c')), Some(Action::Quit));
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('j'))),
+            Some(Action::Next),
+            "help takes keys, not text"
+        );
     }
 }

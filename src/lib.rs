@@ -3,11 +3,13 @@
 //! The binary is a thin shell over this library; the library exists so that the benchmarks
 //! under `benches/` and the fuzz target under `fuzz/` drive the same code the binary runs.
 
+pub mod action;
 pub mod app;
 pub mod browser;
 pub mod cli;
 pub mod clipboard;
 pub mod event;
+pub mod keys;
 pub mod layout;
 pub mod manual;
 pub mod output;

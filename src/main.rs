@@ -10,7 +10,7 @@ use clap::Parser;
 use nhs_values::cli::{Cli, Command, Format};
 use nhs_values::source::{self, Choice, Source};
 use nhs_values::values::{Document, LoadError};
-use nhs_values::{app, browser, manual, output, text, tui, ui, watch};
+use nhs_values::{app, browser, manual, output, text, tui, watch};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
 const INVALID_INPUT: u8 = 1;
@@ -38,7 +38,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(error) => return Ok(report(&error)),
             };
             if io::stdout().is_terminal() {
-                tui::run(app::App::new(document), ui::Theme::from_env(theme), loaded)
+                tui::run(app::App::new(document), theme, loaded)
             } else {
                 print(&output::render(&document, Format::Text))
             }

@@ -17,8 +17,10 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
-use crate::app::{Action, App, Effect, LaunchFailure};
-use crate::ui::{self, Theme};
+use crate::action::{Action, Effect, LaunchFailure};
+use crate::app::App;
+use crate::cli::ThemeName;
+use crate::ui::{self, Capabilities, Colours, Theme};
 use crate::{browser, clipboard, event as keys, watch};
 
 mod stop;
@@ -32,10 +34,15 @@ enum Message {
     Action(Action),
 }
 
-/// Runs the interactive screen until the user quits or a signal (on Windows, a console event)
-/// arrives. When the values came from a file, `watch` names it with its stamp when read, and
-/// changes to it show as they are saved.
-pub fn run(mut app: App, theme: Theme, watch: Option<(PathBuf, watch::Stamp)>) -> Result<ExitCode> {
+/// Runs the interactive screen in the theme asked for until the user quits or a signal (on
+/// Windows, a console event) arrives. When the values came from a file, `watch` names it with
+/// its stamp when read, and changes to it show as they are saved.
+pub fn run(
+    mut app: App,
+    theme: ThemeName,
+    watch: Option<(PathBuf, watch::Stamp)>,
+) -> Result<ExitCode> {
+    let theme = Theme::new(theme, capabilities());
     let (sender, receiver) = mpsc::channel();
     // Registered before the screen is taken over, so a signal can never skip the restore.
     let stop_sender = sender.clone();
@@ -205,4 +212,104 @@ fn suspend() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
         .context("cannot suspend")?;
     enter().context("cannot take the terminal back after resuming")
+}
+
+/// What this terminal can show, as its environment says: `NO_COLOR`, `COLORTERM` and `TERM`.
+fn capabilities() -> Capabilities {
+    let var = |name| std::env::var(name).ok();
+    capabilities_from(
+        var("NO_COLOR").as_deref(),
+        var("COLORTERM").as_deref(),
+        var("TERM").as_deref(),
+    )
+}
+
+/// `NO_COLOR` set to anything but the empty string asks for no colour (no-color.org);
+/// `COLORTERM` says whether the terminal has true colour. Terminals that do not know OSC 8
+/// hyperlinks skip them, except the Linux console, which prints the rest of an unknown OSC
+/// sequence as text, and `dumb` terminals, which print everything.
+fn capabilities_from(
+    no_color: Option<&str>,
+    colorterm: Option<&str>,
+    term: Option<&str>,
+) -> Capabilities {
+    let colours = if no_color.is_some_and(|value| !value.is_empty()) {
+        Colours::None
+    } else if colorterm.is_some_and(|value| {
+        value.eq_ignore_ascii_case("truecolor") || value.eq_ignore_ascii_case("24bit")
+    }) {
+        Colours::TrueColour
+    } else {
+        Colours::Palette
+    };
+    Capabilities {
+        colours,
+        hyperlinks: !matches!(term, Some("dumb" | "linux")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The theme for the environment variables given.
+    fn theme_for(
+        name: ThemeName,
+        no_color: Option<&str>,
+        colorterm: Option<&str>,
+        term: Option<&str>,
+    ) -> Theme {
+        Theme::new(name, capabilities_from(no_color, colorterm, term))
+    }
+
+    #[test]
+    fn no_color_wins_over_the_default_colours() {
+        let theme = theme_for(ThemeName::Default, Some("1"), Some("truecolor"), None);
+        assert_eq!(
+            theme,
+            Theme {
+                hyperlinks: true,
+                ..Theme::monochrome()
+            }
+        );
+        let theme = theme_for(ThemeName::HighContrast, Some("1"), None, None);
+        assert_eq!(
+            theme,
+            Theme {
+                hyperlinks: true,
+                ..Theme::high_contrast()
+            }
+        );
+        // An empty NO_COLOR counts as unset, as no-color.org says.
+        let theme = theme_for(ThemeName::Default, Some(""), Some("24bit"), None);
+        assert_eq!(
+            theme,
+            Theme {
+                hyperlinks: true,
+                ..Theme::nhs(true)
+            }
+        );
+        let theme = theme_for(ThemeName::Default, None, None, None);
+        assert_eq!(
+            theme,
+            Theme {
+                hyperlinks: true,
+                ..Theme::nhs(false)
+            }
+        );
+    }
+
+    #[test]
+    fn hyperlinks_are_not_sent_where_they_would_show_as_text() {
+        for (term, expected) in [
+            (Some("xterm-256color"), true),
+            (Some("tmux-256color"), true),
+            (None, true),
+            (Some("linux"), false),
+            (Some("dumb"), false),
+        ] {
+            let theme = theme_for(ThemeName::Default, None, None, term);
+            assert_eq!(theme.hyperlinks, expected, "{term:?}");
+        }
+    }
 }

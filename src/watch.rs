@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::app::Action;
+use crate::action::Action;
 use crate::values;
 
 /// A save is a burst of events (truncate, write, close, rename, chmod); the file is read once

@@ -108,7 +108,9 @@ fn a_click_on_the_video_link_opens_it() {
     let sandbox = Sandbox::new();
     let mut tui = started(&sandbox, &[]);
     tui.send("3");
-    tui.wait_for("Value 3 of 6");
+    // A frame may arrive in pieces, and the video line is drawn after the title: wait for it.
+    let screen = tui.wait_for(&format!("Video: {}", VIDEOS[2]));
+    assert!(screen.contains("Value 3 of 6"), "{screen}");
     let rows = tui.rows();
     let (row, line) = rows
         .iter()

@@ -2,8 +2,9 @@
 //! be awkward, keeps the state consistent and every frame drawable, with nothing in it that a
 //! terminal would obey.
 
-use nhs_values::app::{Action, App, LaunchFailure, matches};
-use nhs_values::event::{action_for, help_rows};
+use nhs_values::action::{Action, LaunchFailure};
+use nhs_values::app::{App, matches};
+use nhs_values::event::action_for;
 use nhs_values::layout;
 use nhs_values::text::{is_forbidden_control, is_invisible_format};
 use nhs_values::ui::{Theme, draw};
@@ -178,7 +179,7 @@ fn perform(app: &mut App, happening: Happening) {
             "v.toml:3:1: unknown key `vidoe` \u{1b}[2J".to_owned(),
         ))),
         Happening::Reloaded(change) => {
-            let mut document = app.document.clone();
+            let mut document = app.document().clone();
             match change {
                 1 => {}
                 2 => document.values.reverse(),
@@ -198,43 +199,47 @@ fn perform(app: &mut App, happening: Happening) {
 
 /// What must hold after every action, whatever came before.
 fn assert_consistent(app: &App) {
-    let values = &app.document.values;
-    let query: Vec<char> = app.filter.chars().flat_map(char::to_lowercase).collect();
+    let values = &app.document().values;
+    let query: Vec<char> = app
+        .filter()
+        .text()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let list = app.list();
     let expected: Vec<usize> = (0..values.len())
         .filter(|index| matches(&values[*index], &query))
         .collect();
     assert_eq!(
-        app.visible, expected,
+        list.visible(),
+        expected,
         "the list must be exactly the matches"
     );
-    if app.visible.is_empty() {
-        assert_eq!(app.cursor, 0);
+    if list.is_empty() {
+        assert_eq!(list.cursor(), 0);
     } else {
-        assert!(
-            app.cursor < app.visible.len(),
-            "the cursor is past the list"
-        );
+        assert!(list.cursor() < list.len(), "the cursor is past the list");
         let rows = usize::from(layout::list_inner(app.areas().list).height).max(1);
         assert!(
-            app.list_offset <= app.cursor && app.cursor < app.list_offset + rows,
+            list.offset() <= list.cursor() && list.cursor() < list.offset() + rows,
             "the selection is scrolled out of view: offset {}, cursor {}, rows {rows}",
-            app.list_offset,
-            app.cursor
+            list.offset(),
+            list.cursor()
         );
     }
     let detail_rows = usize::from(layout::detail_inner(app.areas().detail).height);
     let max_scroll = app.detail_line_count().saturating_sub(detail_rows);
     assert!(
-        app.detail_scroll <= max_scroll,
+        app.detail().scroll() <= max_scroll,
         "the detail is scrolled past its end: {} > {max_scroll}",
-        app.detail_scroll
+        app.detail().scroll()
     );
-    assert!(app.help_scroll < help_rows().len());
+    assert!(app.help().scroll() < app.keys().help_rows().len());
 }
 
 /// Draws a frame and checks that no cell holds anything a terminal would act on.
 fn assert_draws_inert(app: &App, theme: &Theme) {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height))
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height))
         .expect("a test terminal");
     terminal
         .draw(|frame| draw(frame, app, theme))

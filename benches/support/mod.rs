@@ -5,7 +5,8 @@
 
 pub mod generate;
 
-use nhs_values::app::{Action, App};
+use nhs_values::action::Action;
+use nhs_values::app::App;
 use nhs_values::ui::{self, Theme};
 use nhs_values::values::{self, Document};
 use ratatui::Terminal;
@@ -36,7 +37,7 @@ pub fn app(document: Document, width: u16, height: u16) -> App {
 /// A terminal of the app's screen size that has drawn one frame already, as the real one has
 /// when a key arrives.
 pub fn terminal(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height))
+    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height))
         .expect("a test terminal");
     draw(&mut terminal, app);
     terminal

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nhs_values::app::{Action, App, matches};
+use nhs_values::action::Action;
+use nhs_values::app::{App, matches};
 use nhs_values::cli::Format;
 use nhs_values::text::{is_forbidden_control, is_invisible_format};
 use nhs_values::values::{self, Document};
@@ -45,25 +46,25 @@ fn check_screen(document: Document) {
     draw(&app);
     // The filter marked in the names and the text, a step to a match, and the banner of a
     // broken reload carrying the file's own text.
-    let start: String = app.document.values[0].name.chars().take(3).collect();
+    let start: String = app.document().values[0].name.chars().take(3).collect();
     app.update(Action::StartFilter);
     for c in start.chars() {
         app.update(Action::FilterInput(c));
     }
     app.update(Action::AcceptFilter);
     let query: Vec<char> = start.chars().flat_map(char::to_lowercase).collect();
-    let expected: Vec<usize> = (0..app.document.values.len())
-        .filter(|index| matches(&app.document.values[*index], &query))
+    let expected: Vec<usize> = (0..app.document().values.len())
+        .filter(|index| matches(&app.document().values[*index], &query))
         .collect();
-    assert_eq!(app.visible, expected, "the filter's index disagrees with `matches`");
+    assert_eq!(app.list().visible(), expected, "the filter's index disagrees with `matches`");
     app.update(Action::NextMatch);
-    app.update(Action::Reloaded(Err(app.document.title.clone())));
+    app.update(Action::Reloaded(Err(app.document().title.clone())));
     draw(&app);
 }
 
 fn draw(app: &App) {
     let mut terminal =
-        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("test backend");
+        Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(frame, app, &ui::Theme::nhs(true)))
         .expect("draw");

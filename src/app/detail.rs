@@ -1,248 +1,225 @@
-//! The detail pane's content wrapped to its width, kept between frames and keys: wrapping is
-//! the costliest thing on the screen (a value may be a megabyte of text), and it only changes
-//! when what is shown or the width does.
+//! The detail pane's state: which view it shows, how far it is scrolled, the match `n` / `N`
+//! moved to, and its content as last wrapped.
 
+use std::cell::{Ref, RefCell};
 use std::ops::Range;
 
-use super::{App, BlockKind, View};
-use crate::values::{Link, Value};
-use crate::wrap;
+use super::blocks::Shown;
+use super::wrapped::{Found, Widths, WrappedDetail};
 
-/// What the content was made from, compared by content rather than by position, so that any
-/// change (another value, another view, a document replaced by a reload) is seen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Subject {
-    Value(Value),
-    /// No value passes the filter: the hint names the filter.
-    NoMatch(String),
+/// What the detail pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Value,
+    /// The introduction, the source page and the links; `link` is the highlighted one.
     About {
         link: usize,
-        title: String,
-        intro: String,
-        source: Option<String>,
-        links: Vec<Link>,
-        attribution: String,
     },
 }
 
-impl Subject {
-    fn of(app: &App) -> Subject {
-        let document = &app.document;
-        match (app.view, app.selected()) {
-            (View::About { link }, _) => Subject::About {
-                link,
-                title: document.title.clone(),
-                intro: document.intro.clone(),
-                source: document.source.clone(),
-                links: document.links.clone(),
-                attribution: document.attribution.clone(),
-            },
-            (View::Value, Some(index)) => Subject::Value(document.values[index].clone()),
-            (View::Value, None) => Subject::NoMatch(app.filter.clone()),
-        }
-    }
+/// The match `n` / `N` moved to last: where it starts in a block of the detail text of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MatchAt {
+    value: usize,
+    block: usize,
+    start: usize,
+}
 
-    /// Whether `app` still shows this, without copying anything.
-    fn is_shown_by(&self, app: &App) -> bool {
-        let document = &app.document;
-        match (self, app.view, app.selected()) {
-            (
-                Subject::About {
-                    link,
-                    title,
-                    intro,
-                    source,
-                    links,
-                    attribution,
-                },
-                View::About { link: shown },
-                _,
-            ) => {
-                *link == shown
-                    && *title == document.title
-                    && *intro == document.intro
-                    && *source == document.source
-                    && *links == document.links
-                    && *attribution == document.attribution
-            }
-            (Subject::Value(value), View::Value, Some(index)) => *value == document.values[index],
-            (Subject::NoMatch(filter), View::Value, None) => *filter == app.filter,
-            _ => false,
+/// The detail pane.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    view: View,
+    /// The first line of the content on screen.
+    scroll: usize,
+    current_match: Option<MatchAt>,
+    /// The content as last wrapped; `wrapped` makes it again when it is out of date.
+    wrapped: RefCell<WrappedDetail>,
+}
+
+impl Default for Detail {
+    fn default() -> Detail {
+        Detail {
+            view: View::Value,
+            scroll: 0,
+            current_match: None,
+            wrapped: RefCell::default(),
         }
     }
 }
 
-/// A detail block with its own copy of its text and link, so that it can be kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeptBlock {
-    /// The text, made safe to display.
-    pub text: String,
-    pub kind: BlockKind,
-    /// Where the block links to, for blocks that show a link.
-    pub link: Option<String>,
-}
+impl Detail {
+    pub fn view(&self) -> View {
+        self.view
+    }
 
-/// The detail blocks and their lines at one width.
-#[derive(Debug, Clone, Default)]
-pub struct WrappedDetail {
-    /// `None` until first made, so that it never passes for current.
-    made_for: Option<(Subject, usize)>,
-    pub blocks: Vec<KeptBlock>,
-    /// Each block's lines, as byte ranges into its text.
-    pub lines: Vec<Vec<Range<usize>>>,
-    /// The line of the pane each block starts on; a blank line comes before each but the first.
-    starts: Vec<usize>,
-    total: usize,
-}
+    /// The first line of the content on screen, as scrolled; the pane shows no further down
+    /// than its last page.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
 
-impl WrappedDetail {
-    pub(super) fn new(app: &App, width: usize) -> WrappedDetail {
-        let blocks: Vec<KeptBlock> = app
-            .detail_blocks()
-            .into_iter()
-            .map(|block| KeptBlock {
-                text: block.text.into_owned(),
-                kind: block.kind,
-                link: block.link.map(str::to_owned),
-            })
-            .collect();
-        let lines: Vec<Vec<Range<usize>>> = blocks
-            .iter()
-            .map(|block| wrap::wrap_ranges(&block.text, width))
-            .collect();
-        let mut starts = Vec::with_capacity(lines.len());
-        let mut next = 0;
-        for block_lines in &lines {
-            starts.push(next);
-            next += block_lines.len() + 1;
+    /// The match `n` / `N` moved to last, as a block and the byte its match starts at, while
+    /// the value it is in (`selected`) is still shown.
+    pub fn current_match(&self, selected: Option<usize>) -> Option<(usize, usize)> {
+        self.current_match
+            .filter(|at| self.view == View::Value && selected == Some(at.value))
+            .map(|at| (at.block, at.start))
+    }
+
+    /// The content of `shown` laid out in `widths`. It is laid out again only when what is
+    /// shown or the widths have changed since the last call, so scrolling and redrawing cost the
+    /// same for a megabyte of text as for a line.
+    pub(super) fn wrapped(&self, shown: &Shown<'_>, widths: Widths) -> Ref<'_, WrappedDetail> {
+        if !self.wrapped.borrow().is_current(shown, widths) {
+            // Out of date only after a change through `&mut`, so nothing borrows it now.
+            *self.wrapped.borrow_mut() = WrappedDetail::new(shown, widths);
         }
-        WrappedDetail {
-            made_for: Some((Subject::of(app), width)),
-            blocks,
-            lines,
-            starts,
-            total: next.saturating_sub(1),
+        self.wrapped.borrow()
+    }
+
+    /// Shows `view` from the top.
+    pub(super) fn show(&mut self, view: View) {
+        self.view = view;
+        self.scroll = 0;
+    }
+
+    /// Changes the view without scrolling: another link highlighted in About.
+    pub(super) fn highlight(&mut self, view: View) {
+        self.view = view;
+    }
+
+    pub(super) fn scroll_to_top(&mut self) {
+        self.scroll = 0;
+    }
+
+    /// Scrolls by `lines` (negative is up), no further than `max`.
+    pub(super) fn scroll_by(&mut self, lines: isize, max: usize) {
+        self.scroll = self.scroll.saturating_add_signed(lines).min(max);
+    }
+
+    /// Keeps the scroll within `max` after the pane or its content changed.
+    pub(super) fn clamp_scroll(&mut self, max: usize) {
+        self.scroll = self.scroll.min(max);
+    }
+
+    /// Scrolls just enough to show `lines` in a pane of `height`, or their start when they are
+    /// taller than it.
+    pub(super) fn scroll_into_view(&mut self, lines: Range<usize>, height: usize) {
+        if lines.start < self.scroll {
+            self.scroll = lines.start;
+        } else if lines.end > self.scroll + height {
+            self.scroll = lines.end.saturating_sub(height).min(lines.start);
         }
     }
 
-    /// Whether this is what `app` shows at `width`.
-    pub(super) fn is_current(&self, app: &App, width: usize) -> bool {
-        self.made_for
-            .as_ref()
-            .is_some_and(|(subject, made_width)| *made_width == width && subject.is_shown_by(app))
+    /// Forgets the match `n` / `N` moved to, for a new filter or document.
+    pub(super) fn forget_match(&mut self) {
+        self.current_match = None;
     }
 
-    /// Lines of the whole content, blank lines between blocks included.
-    pub fn line_count(&self) -> usize {
-        self.total
-    }
-
-    /// The lines of the pane that block `index` occupies.
-    pub fn block_range(&self, index: usize) -> Option<Range<usize>> {
-        let start = *self.starts.get(index)?;
-        Some(start..start + self.lines[index].len())
+    /// Moves to the next (or previous) of the matches `found` in the text of value `value`,
+    /// round to the first (or last), and scrolls it into a pane of `height`. With no match
+    /// chosen yet, the search starts from the text on screen, as a pager's does. Gives the
+    /// position of the match among them.
+    pub(super) fn step_match(
+        &mut self,
+        found: &[Found],
+        forward: bool,
+        value: usize,
+        height: usize,
+    ) -> usize {
+        let count = found.len();
+        let current = self.current_match(Some(value)).and_then(|at| {
+            found
+                .iter()
+                .position(|(block, start, _)| (*block, *start) == at)
+        });
+        let index = match (current, forward) {
+            (Some(index), true) => (index + 1) % count,
+            (Some(index), false) => (index + count - 1) % count,
+            (None, true) => found
+                .iter()
+                .position(|(_, _, line)| *line >= self.scroll)
+                .unwrap_or(0),
+            (None, false) => found
+                .iter()
+                .rposition(|(_, _, line)| *line < self.scroll + height)
+                .unwrap_or(count - 1),
+        };
+        let (block, start, line) = found[index];
+        self.current_match = Some(MatchAt {
+            value,
+            block,
+            start,
+        });
+        self.scroll_into_view(line..line + 1, height);
+        index
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Action, BlockKind};
-    use crate::values;
 
-    fn app_at(width: u16, height: u16) -> App {
-        let mut app = App::new(values::builtin().expect("the built-in values are valid"));
-        app.update(Action::Resize { width, height });
-        app
-    }
-
-    /// The text of the pane's lines, as the pane shows them, from wrapping afresh.
-    fn expected_lines(app: &App) -> Vec<String> {
-        let width = app.detail_text_width();
-        let mut lines = Vec::new();
-        for (index, block) in app.detail_blocks().iter().enumerate() {
-            if index > 0 {
-                lines.push(String::new());
-            }
-            lines.extend(
-                wrap::wrap(&block.text, width)
-                    .into_iter()
-                    .map(str::to_owned),
-            );
-        }
-        lines
-    }
-
-    fn cached_lines(app: &App) -> Vec<String> {
-        let wrapped = app.wrapped_detail();
-        let mut lines = Vec::new();
-        for (index, (block, ranges)) in wrapped.blocks.iter().zip(&wrapped.lines).enumerate() {
-            if index > 0 {
-                lines.push(String::new());
-            }
-            assert_eq!(
-                wrapped.block_range(index).map(|lines| lines.start),
-                Some(lines.len())
-            );
-            lines.extend(
-                ranges
-                    .iter()
-                    .map(|range| block.text[range.clone()].to_owned()),
-            );
-        }
-        assert_eq!(lines.len(), wrapped.line_count());
-        lines
+    #[test]
+    fn scrolling_stays_within_the_content() {
+        let mut detail = Detail::default();
+        detail.scroll_by(5, 3);
+        assert_eq!(detail.scroll(), 3);
+        detail.scroll_by(-10, 3);
+        assert_eq!(detail.scroll(), 0);
+        detail.scroll_by(2, 9);
+        detail.clamp_scroll(1);
+        assert_eq!(detail.scroll(), 1);
+        detail.show(View::About { link: 0 });
+        assert_eq!(
+            (detail.view(), detail.scroll()),
+            (View::About { link: 0 }, 0)
+        );
     }
 
     #[test]
-    fn a_resize_wraps_again_at_the_new_width() {
-        let mut app = app_at(80, 24);
-        let narrow = cached_lines(&app);
-        app.update(Action::Resize {
-            width: 200,
-            height: 60,
-        });
-        let wide = cached_lines(&app);
-        assert_ne!(narrow, wide);
-        assert_eq!(wide, expected_lines(&app));
-        app.update(Action::Resize {
-            width: 40,
-            height: 20,
-        });
-        assert_eq!(cached_lines(&app), expected_lines(&app));
+    fn scrolling_into_view_moves_as_little_as_it_can() {
+        let mut detail = Detail::default();
+        detail.scroll_into_view(12..14, 10);
+        assert_eq!(detail.scroll(), 4, "the end just shows");
+        detail.scroll_into_view(8..9, 10);
+        assert_eq!(detail.scroll(), 4, "already in view");
+        detail.scroll_into_view(2..3, 10);
+        assert_eq!(detail.scroll(), 2, "the start just shows");
+        detail.scroll_into_view(30..50, 10);
+        assert_eq!(detail.scroll(), 30, "taller than the pane: its start");
     }
 
     #[test]
-    fn a_new_selection_view_or_filter_is_wrapped_afresh() {
-        let mut app = app_at(80, 24);
-        let first = cached_lines(&app);
-        app.update(Action::Next);
-        assert_ne!(cached_lines(&app), first);
-        assert_eq!(cached_lines(&app)[0], "Compassion");
-        app.update(Action::ToggleAbout);
-        assert_eq!(cached_lines(&app), expected_lines(&app));
-        app.update(Action::NextLink);
-        let highlighted = app
-            .wrapped_detail()
-            .blocks
-            .iter()
-            .any(|block| block.kind == BlockKind::Link { highlighted: true });
-        assert!(highlighted);
-        app.update(Action::ToggleAbout);
-        app.update(Action::StartFilter);
-        app.update(Action::FilterInput('z'));
-        assert!(cached_lines(&app)[0].contains("“z”"));
-        app.update(Action::FilterInput('q'));
-        assert!(cached_lines(&app)[0].contains("“zq”"));
-    }
-
-    #[test]
-    fn a_changed_document_is_never_shown_from_the_old_wrapping() {
-        let mut app = app_at(80, 24);
-        let before = cached_lines(&app);
-        app.document.values[0].text = "Replaced text.".to_owned();
-        let after = cached_lines(&app);
-        assert_ne!(before, after);
-        assert_eq!(after, expected_lines(&app));
+    fn matches_are_stepped_round_from_the_text_on_screen() {
+        let found = [(0, 7, 0), (1, 0, 2), (1, 40, 30)];
+        let mut detail = Detail::default();
+        detail.scroll_by(5, 100);
+        assert_eq!(
+            detail.step_match(&found, true, 4, 10),
+            2,
+            "from the screen on"
+        );
+        assert_eq!(detail.scroll(), 21);
+        assert_eq!(detail.current_match(Some(4)), Some((1, 40)));
+        assert_eq!(detail.current_match(Some(3)), None, "another value");
+        assert_eq!(
+            detail.step_match(&found, true, 4, 10),
+            0,
+            "round to the first"
+        );
+        assert_eq!(detail.scroll(), 0);
+        assert_eq!(detail.step_match(&found, false, 4, 10), 2, "and back");
+        detail.forget_match();
+        assert_eq!(detail.current_match(Some(4)), None);
+        detail.scroll_to_top();
+        assert_eq!(
+            detail.step_match(&found, false, 4, 10),
+            1,
+            "the last on screen"
+        );
+        detail.show(View::About { link: 0 });
+        assert_eq!(detail.current_match(Some(4)), None, "not shown in About");
     }
 }

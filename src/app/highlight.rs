@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::filter::find;
+use super::search::find;
 
 /// The part of one match that lies on one wrapped line.
 #[derive(Debug, Clone, PartialEq, Eq)]

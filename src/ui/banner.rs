@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, truncate};
+use super::Theme;
 use crate::app::App;
+use crate::wrap::truncate;
 
 pub struct Banner<'a> {
     pub app: &'a App,

@@ -21,10 +21,10 @@ pub struct Detail<'a> {
 impl Widget for Detail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let title = match app.view {
+        let title = match app.view() {
             View::About { .. } => " About ".to_owned(),
             View::Value => match app.selected() {
-                Some(index) => format!(" Value {} of {} ", index + 1, app.document.values.len()),
+                Some(index) => format!(" Value {} of {} ", index + 1, app.document().values.len()),
                 None => " No match ".to_owned(),
             },
         };
@@ -40,7 +40,7 @@ impl Widget for Detail<'_> {
         let detail = app.wrapped_detail();
         let (blocks, wrapped) = (&detail.blocks, &detail.lines);
         let total = detail.line_count();
-        let scroll = app.detail_scroll.min(total.saturating_sub(height));
+        let scroll = app.detail().scroll().min(total.saturating_sub(height));
         let shown = scroll..(scroll + height).min(total);
         let query = app.detail_query();
         let current = app.current_match();
@@ -122,13 +122,14 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    use crate::app::{Action, App};
+    use crate::action::Action;
+    use crate::app::App;
     use crate::ui::{Theme, draw};
     use crate::{layout, values, wrap};
 
     fn screen(app: &App) -> Vec<String> {
         let mut terminal =
-            Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+            Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
         terminal
             .draw(|frame| draw(frame, app, &Theme::monochrome()))
             .unwrap();
@@ -147,7 +148,7 @@ mod tests {
 
     /// What the pane must show: the heading, a blank line, the text wrapped afresh.
     fn expected_top(app: &App) -> Vec<String> {
-        let value = &app.document.values[app.selected().unwrap()];
+        let value = &app.document().values[app.selected().unwrap()];
         let width = app.detail_text_width();
         let mut lines = vec![value.name.clone(), String::new()];
         for paragraph in value.paragraphs() {
@@ -190,7 +191,7 @@ mod tests {
         let width = app.detail_text_width();
         let height = usize::from(layout::detail_inner(app.areas().detail).height);
         // The heading and a blank line come before the text's lines.
-        let first_text_line = app.detail_scroll - 2;
+        let first_text_line = app.detail().scroll() - 2;
         let expected: Vec<String> = wrap::wrap(&text, width)
             .into_iter()
             .skip(first_text_line)

@@ -6,9 +6,43 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, truncate};
+use super::Theme;
+use crate::action::Action;
 use crate::app::{App, MAX_STATUS_LINES, View};
 use crate::text::visible;
+use crate::wrap::truncate;
+
+/// A hint: the actions whose keys it shows, and what it says they do.
+type Hint = (&'static [Action], &'static str);
+
+/// The hints in About, most useful first.
+const ABOUT: &[Hint] = &[
+    (&[Action::NextLink], "next link"),
+    (&[Action::Open], "open"),
+    (&[Action::Back], "back"),
+    (&[Action::ToggleHelp], "help"),
+    (&[Action::Quit], "quit"),
+];
+
+/// The hints while a filter is set.
+const FILTERED: &[Hint] = &[
+    (&[Action::Previous, Action::Next], "move"),
+    (&[Action::NextMatch, Action::PreviousMatch], "next match"),
+    (&[Action::Open], "video"),
+    (&[Action::Back], "clear filter"),
+    (&[Action::ToggleHelp], "help"),
+    (&[Action::Quit], "quit"),
+];
+
+/// The hints on a value.
+const VALUE: &[Hint] = &[
+    (&[Action::Previous, Action::Next], "move"),
+    (&[Action::Open], "video"),
+    (&[Action::StartFilter], "filter"),
+    (&[Action::ToggleAbout], "about"),
+    (&[Action::ToggleHelp], "help"),
+    (&[Action::Quit], "quit"),
+];
 
 pub struct Footer<'a> {
     pub app: &'a App,
@@ -19,14 +53,14 @@ impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = usize::from(area.width);
-        let lines = if app.filter_editing {
+        let lines = if app.filter().is_editing() {
             vec![Line::from(vec![
                 Span::styled(" /", self.theme.key),
-                Span::raw(visible(&app.filter).into_owned()),
+                Span::raw(visible(app.filter().text()).into_owned()),
                 Span::styled("█", self.theme.hint),
                 Span::styled("  Enter keep · Esc clear", self.theme.hint),
             ])]
-        } else if let Some(status) = &app.status {
+        } else if let Some(status) = app.status() {
             let style = if status.is_error {
                 self.theme.error
             } else {
@@ -53,30 +87,10 @@ impl Widget for Footer<'_> {
                 })
                 .collect()
         } else {
-            let hints: &[(&str, &str)] = match app.view {
-                View::About { .. } => &[
-                    ("Tab", "next link"),
-                    ("Enter", "open"),
-                    ("Esc", "back"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-                View::Value if !app.filter.is_empty() => &[
-                    ("↑↓", "move"),
-                    ("n N", "next match"),
-                    ("Enter", "video"),
-                    ("Esc", "clear filter"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
-                View::Value => &[
-                    ("↑↓", "move"),
-                    ("Enter", "video"),
-                    ("/", "filter"),
-                    ("i", "about"),
-                    ("?", "help"),
-                    ("q", "quit"),
-                ],
+            let hints = match app.view() {
+                View::About { .. } => ABOUT,
+                View::Value if app.filter().is_set() => FILTERED,
+                View::Value => VALUE,
             };
             vec![self.hints(hints, width)]
         };
@@ -85,18 +99,23 @@ impl Widget for Footer<'_> {
 }
 
 impl Footer<'_> {
-    /// As many hints as fit, whole, in order of usefulness.
-    fn hints(&self, hints: &[(&str, &str)], width: usize) -> Line<'static> {
+    /// As many hints as fit, whole, in order of usefulness, with the keys the app's key table
+    /// gives them; a hint for actions without keys is left out.
+    fn hints(&self, hints: &[Hint], width: usize) -> Line<'static> {
+        let keys = self.app.keys();
         let mut spans = Vec::new();
         let mut used = 0;
-        for (key, action) in hints {
+        for (key, action) in hints
+            .iter()
+            .filter_map(|(actions, action)| Some((keys.hint(actions)?, action)))
+        {
             let cost = 1 + key.chars().count() + 1 + action.chars().count() + 1;
             if used + cost > width {
                 break;
             }
             used += cost;
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(key.to_string(), self.theme.key));
+            spans.push(Span::styled(key, self.theme.key));
             spans.push(Span::styled(format!(" {action} "), self.theme.hint));
         }
         Line::from(spans)

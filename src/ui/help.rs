@@ -1,4 +1,4 @@
-//! The `?` overlay: every key, read from the same table that handles them.
+//! The `?` overlay: every key, read from the app's key table, which also handles them.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::Theme;
+use crate::action::Action;
 use crate::app::App;
-use crate::event::help_rows;
 
 pub struct Help<'a> {
     pub app: &'a App,
@@ -16,7 +16,8 @@ pub struct Help<'a> {
 
 impl Widget for Help<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let rows = help_rows();
+        let keys = self.app.keys();
+        let rows = keys.help_rows();
         let key_width = rows
             .iter()
             .map(|(keys, _)| keys.chars().count())
@@ -35,14 +36,20 @@ impl Widget for Help<'_> {
         let [area] = Layout::vertical([Constraint::Length(wanted_height)])
             .flex(Flex::Center)
             .areas(area);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
-            .title(Span::styled(" Keys ", self.theme.heading))
-            .title_bottom(Line::from(Span::styled(" Esc close ", self.theme.hint)).right_aligned());
+            .title(Span::styled(" Keys ", self.theme.heading));
+        if let Some(key) = keys
+            .name(&Action::Back)
+            .or_else(|| keys.name(&Action::ToggleHelp))
+        {
+            let close = Span::styled(format!(" {key} close "), self.theme.hint);
+            block = block.title_bottom(Line::from(close).right_aligned());
+        }
         let lines: Vec<Line> = rows
             .iter()
-            .skip(self.app.help_scroll)
+            .skip(self.app.help().scroll())
             .map(|(keys, description)| {
                 Line::from(vec![
                     Span::styled(format!(" {keys:<key_width$}  "), self.theme.key),

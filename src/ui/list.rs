@@ -1,6 +1,9 @@
 //! The list of values, numbered as in the document, with what the filter matches in each name
 //! marked. Only the rows on screen are built, so a file of 100,000 values costs the same per
-//! frame as one of six.
+//! frame as one of six. A name too long for the pane is cut in the middle, keeping the end that
+//! tells similar names apart; marks on the border say how many rows are above and below.
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,10 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, marked, truncate};
+use super::{Theme, marked};
 use crate::app::{App, View, find};
 use crate::layout;
 use crate::text::visible;
+use crate::wrap::{Cut, cut_middle};
 
 pub struct List<'a> {
     pub app: &'a App,
@@ -21,61 +25,58 @@ pub struct List<'a> {
 impl Widget for List<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let total = app.document.values.len();
-        let title = if app.filter.is_empty() {
-            format!(" Values ({total}) ")
+        let (list, filter) = (app.list(), app.filter());
+        let total = app.document().values.len();
+        let title = if filter.is_set() {
+            format!(" Values ({} of {total}) ", list.len())
         } else {
-            format!(" Values ({} of {total}) ", app.visible.len())
+            format!(" Values ({total}) ")
         };
+        let inner = layout::list_inner(area);
+        let height = usize::from(inner.height);
+        // Titles go between the corners, a column apart.
+        let room = usize::from(area.width).saturating_sub(2);
         let mut block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
-            .title(Span::styled(title, self.theme.heading));
-        if !app.filter.is_empty() && !app.filter_editing {
-            let filter = format!(" /{} ", visible(&app.filter));
-            block = block.title_bottom(Line::from(filter).right_aligned());
+            .title(Span::styled(title.clone(), self.theme.heading));
+        if let Some(above) = out_of_view('▲', list.rows_above(), room, title.width()) {
+            block = block.title(Line::from(Span::styled(above, self.theme.hint)).right_aligned());
         }
-        let inner = layout::list_inner(area);
+        let mut bottom_right = 0;
+        if filter.is_set() && !filter.is_editing() {
+            let shown = format!(" /{} ", visible(filter.text()));
+            bottom_right = shown.width();
+            block = block.title_bottom(Line::from(shown).right_aligned());
+        }
+        if let Some(below) = out_of_view('▼', list.rows_below(height), room, bottom_right) {
+            block = block.title_bottom(Line::from(Span::styled(below, self.theme.hint)));
+        }
         block.render(area, buf);
 
-        let number_width = total.to_string().len();
+        let number_width = list.number_width();
         let width = usize::from(inner.width);
-        let height = usize::from(inner.height);
-        let selected_style = match app.view {
+        let selected_style = match app.view() {
             View::Value => self.theme.selected,
             View::About { .. } => self.theme.selected_inactive,
         };
-        let query = app.query();
-        let rows: Vec<Line> = app
-            .visible
+        let query = filter.query();
+        let rows: Vec<Line> = list
+            .visible()
             .iter()
             .enumerate()
-            .skip(app.list_offset)
+            .skip(list.offset())
             .take(height)
             .map(|(position, &index)| {
-                let is_selected = position == app.cursor;
+                let is_selected = position == list.cursor();
                 let marker = if is_selected { "▶" } else { " " };
                 let prefix = format!("{marker}{:>number_width$} ", index + 1);
-                let name = visible(&app.document.values[index].name);
-                let room = width.saturating_sub(prefix.width());
-                let shown = truncate(&name, room);
-                // Matches are marked in the part of the name that is shown, not in the ellipsis.
-                let kept = if shown != name {
-                    shown.len().saturating_sub('…'.len_utf8())
-                } else {
-                    shown.len()
-                };
-                let marks = find(&name[..kept], &query)
-                    .into_iter()
-                    .map(|range| (range, self.theme.matched));
-                let padding = width.saturating_sub(prefix.width() + shown.width());
+                let name = visible(&app.document().values[index].name);
+                let cut = cut_middle(&name, width.saturating_sub(prefix.width()));
                 let mut spans = vec![Span::raw(prefix)];
-                spans.extend(
-                    marked(&shown, marks)
-                        .into_iter()
-                        .map(|span| Span::styled(span.content.into_owned(), span.style)),
-                );
-                spans.push(Span::raw(" ".repeat(padding)));
+                spans.extend(self.name(&name, &cut, &query));
+                let used: usize = spans.iter().map(Span::width).sum();
+                spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
                 let line = Line::from(spans);
                 if is_selected {
                     line.style(selected_style)
@@ -84,10 +85,73 @@ impl Widget for List<'_> {
                 }
             })
             .collect();
-        if rows.is_empty() && !app.filter.is_empty() {
+        if rows.is_empty() && filter.is_set() {
             Paragraph::new(Span::styled(" no matches", self.theme.hint)).render(inner, buf);
         } else {
             Paragraph::new(rows).render(inner, buf);
         }
+    }
+}
+
+impl List<'_> {
+    /// The name as `cut` shows it, with the matches of `query` marked in the parts shown, never
+    /// in the ellipsis.
+    fn name(&self, name: &str, cut: &Cut, query: &[char]) -> Vec<Span<'static>> {
+        let found = find(name, query);
+        let part = |range: Range<usize>| {
+            let marks = found.iter().filter_map(|found| {
+                let start = found.start.max(range.start);
+                let end = found.end.min(range.end);
+                (start < end).then(|| (start - range.start..end - range.start, self.theme.matched))
+            });
+            marked(&name[range.clone()], marks)
+                .into_iter()
+                .map(|span| Span::styled(span.content.into_owned(), span.style))
+                .collect::<Vec<_>>()
+        };
+        let mut spans = part(cut.head.clone());
+        if let Some(tail) = &cut.tail {
+            spans.push(Span::raw("…"));
+            spans.extend(part(tail.clone()));
+        }
+        spans
+    }
+}
+
+/// The mark on the border for `count` rows beyond the window in the direction of `arrow`: the
+/// longest of ` ▲ 3 more `, ` ▲ 3 ` and `▲` that fits beside a title of `beside` columns in
+/// `room`; nothing when no row is out of view.
+fn out_of_view(arrow: char, count: usize, room: usize, beside: usize) -> Option<String> {
+    if count == 0 {
+        return None;
+    }
+    let room = room.saturating_sub(beside + usize::from(beside > 0));
+    [
+        format!(" {arrow} {count} more "),
+        format!(" {arrow} {count} "),
+        arrow.to_string(),
+    ]
+    .into_iter()
+    .find(|mark| mark.width() <= room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mark_for_rows_out_of_view_shortens_to_fit() {
+        assert_eq!(out_of_view('▼', 0, 80, 0), None);
+        assert_eq!(out_of_view('▼', 3, 80, 0).as_deref(), Some(" ▼ 3 more "));
+        assert_eq!(
+            out_of_view('▲', 19_980, 34, 16).as_deref(),
+            Some(" ▲ 19980 more ")
+        );
+        assert_eq!(
+            out_of_view('▲', 19_980, 30, 16).as_deref(),
+            Some(" ▲ 19980 ")
+        );
+        assert_eq!(out_of_view('▲', 19_980, 20, 16).as_deref(), Some("▲"));
+        assert_eq!(out_of_view('▲', 19_980, 17, 16), None);
     }
 }

@@ -9,19 +9,17 @@ mod hyperlink;
 mod list;
 mod theme;
 
-use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::app::App;
+use crate::text::visible;
+use crate::wrap::truncate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::App;
-use crate::text::visible;
-
-pub use theme::Theme;
+pub use theme::{Capabilities, Colours, Theme};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -31,13 +29,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(list::List { app, theme }, areas.list);
     frame.render_widget(detail::Detail { app, theme }, areas.detail);
     frame.render_widget(footer::Footer { app, theme }, areas.footer);
-    if app.help_open {
+    if app.help().is_open() {
         frame.render_widget(help::Help { app, theme }, frame.area());
     }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let title = visible(&app.document.title);
+    let title = visible(&app.document().title);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::raw(truncate(&title, usize::from(area.width).saturating_sub(1))),
@@ -66,27 +64,6 @@ pub fn marked(text: &str, marks: impl IntoIterator<Item = (Range<usize>, Style)>
         spans.push(Span::raw(&text[at..]));
     }
     spans
-}
-
-/// `text` cut to `width` columns, with an ellipsis when anything was cut.
-pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
-        return Cow::Borrowed(text);
-    }
-    let Some(room) = width.checked_sub(1) else {
-        return Cow::Borrowed("");
-    };
-    let mut used = 0;
-    let mut result = String::new();
-    for c in text.chars() {
-        used += c.width().unwrap_or(0);
-        if used > room {
-            break;
-        }
-        result.push(c);
-    }
-    result.push('…');
-    Cow::Owned(result)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::{Action, App, Effect};
+use crate::action::{Action, Effect, LaunchFailure};
+use crate::app::App;
 use crate::values;
 
 fn app_at(width: u16, height: u16) -> App {
@@ -14,7 +15,7 @@ fn app_at(width: u16, height: u16) -> App {
 }
 
 fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let screen = app.screen;
+    let screen = app.screen();
     let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
     terminal.draw(|frame| draw(frame, app, theme)).unwrap();
     terminal
@@ -117,7 +118,7 @@ fn filter_kept_and_failed_launch() {
     app.update(Action::StartFilter);
     app.update(Action::FilterInput('z'));
     app.update(Action::AcceptFilter);
-    app.update(Action::Launched(Err(crate::app::LaunchFailure {
+    app.update(Action::Launched(Err(LaunchFailure {
         url: "https://example.org/x".to_owned(),
         reason: "no desktop opener worked".to_owned(),
     })));
@@ -129,9 +130,9 @@ fn the_help_overlay_lists_every_key_of_the_key_map() {
     let mut app = app_at(100, 40);
     app.update(Action::ToggleHelp);
     let text = screen_text(&render(&app, &Theme::nhs(true)));
-    for (keys, description) in crate::event::help_rows() {
+    for (keys, description) in app.keys().help_rows() {
         assert!(
-            text.contains(keys) && text.contains(description),
+            text.contains(&keys) && text.contains(description),
             "{keys}: {description}"
         );
     }
@@ -158,17 +159,6 @@ fn the_selection_is_marked_without_colour() {
 }
 
 #[test]
-fn long_names_are_cut_with_an_ellipsis() {
-    assert_eq!(
-        truncate("Commitment to quality of care", 12),
-        "Commitment …"
-    );
-    assert_eq!(truncate("Compassion", 10), "Compassion");
-    assert_eq!(truncate("日本語", 4), "日…");
-    assert_eq!(truncate("abc", 0), "");
-}
-
-#[test]
 fn every_small_size_renders() {
     for width in 0..=70 {
         for height in 0..=26 {
@@ -185,7 +175,7 @@ fn every_small_size_renders() {
 #[test]
 fn a_long_status_grows_the_footer_so_the_link_can_be_copied() {
     let mut app = app_at(40, 12);
-    app.update(Action::Launched(Err(crate::app::LaunchFailure {
+    app.update(Action::Launched(Err(LaunchFailure {
         url: "https://www.youtube.com/watch?v=EA5a_1Mw9L4".to_owned(),
         reason: "no desktop opener worked".to_owned(),
     })));
@@ -324,7 +314,7 @@ fn high_contrast_at_80x24() {
 /// writes it, and read back by a terminal emulator.
 fn through_a_terminal(app: &App, theme: &Theme) -> (String, Vec<u8>) {
     use ratatui::backend::CrosstermBackend;
-    let screen = app.screen;
+    let screen = app.screen();
     let mut bytes = Vec::new();
     let mut terminal = Terminal::with_options(
         CrosstermBackend::new(&mut bytes),
@@ -371,10 +361,14 @@ fn links_are_hyperlinks_and_every_column_stays_in_place() {
                 rest.split_once("\x1b]8;;\x1b\\").expect("a closed link").0
             })
             .collect();
-        // Wrapping may break the line at the space.
+        // The label and the link share a line where they fit; else the link has a line of
+        // its own, cut where the pane is narrower than it.
+        let text_width = app.detail_text_width();
+        let shown = crate::wrap::truncate(video, text_width);
+        assert_eq!(shown.len() < video.len(), width < 200, "{width}x{height}");
         assert_eq!(
             linked_text.replace(' ', ""),
-            format!("Video:{video}"),
+            format!("Video:{shown}"),
             "{width}x{height}"
         );
     }
@@ -433,7 +427,7 @@ fn a_click_opens_the_link_on_the_row_it_is_drawn_on_under_a_banner() {
         }
         let size = format!("{width}x{height}");
         assert!(app.areas().banner.height > 0, "{size}");
-        let video = app.document.values[1].video.clone().expect("a video");
+        let video = app.document().values[1].video.clone().expect("a video");
         let terminal = render(&app, &Theme::nhs(true));
         let text = crate::layout::detail_inner(app.areas().detail);
         let rows: Vec<u16> = (text.top()..text.bottom()).collect();
@@ -535,4 +529,190 @@ fn the_banner_stands_out_without_colour_in_every_theme() {
         assert!(cell.modifier.contains(Modifier::BOLD), "{theme:?}");
         assert_eq!(cell.modifier, theme.error.add_modifier, "{theme:?}");
     }
+}
+
+/// `count` values named as a large organisation might name them, many alike but for a number
+/// at the end: "Commitment and compassion 19992".
+fn many_values(count: usize) -> App {
+    const FIRST: [&str; 5] = ["Commitment", "Improving", "Working", "Respect", "Kindness"];
+    const SECOND: [&str; 3] = ["compassion", "dignity", "quality of care"];
+    let mut document = values::builtin().expect("the built-in values are valid");
+    document.values = (1..=count)
+        .map(|n| crate::values::Value {
+            name: format!("{} and {} {n}", FIRST[n % 5], SECOND[n % 3]),
+            text: format!("Text of value {n}."),
+            video: None,
+        })
+        .collect();
+    App::new(document)
+}
+
+/// The text of each row of the list pane, inside its borders, without trailing spaces.
+fn list_rows(terminal: &Terminal<TestBackend>, app: &App) -> Vec<String> {
+    let list = crate::layout::list_inner(app.areas().list);
+    (list.top()..list.bottom())
+        .map(|row| text_on(terminal, list, row))
+        .collect()
+}
+
+#[test]
+fn twenty_thousand_names_at_80x24_keep_the_numbers_that_tell_them_apart() {
+    let mut app = many_values(20_000);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    for key in [Action::First, Action::Last] {
+        app.update(key);
+        let terminal = render(&app, &Theme::nhs(true));
+        let rows = list_rows(&terminal, &app);
+        // After the marker, five columns of number and a space.
+        let names: Vec<String> = rows
+            .iter()
+            .map(|row| row.chars().skip(7).collect())
+            .collect();
+        let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{}", rows.join("\n"));
+        for (row, offset) in rows.iter().zip(app.list().offset()..) {
+            let number = (offset + 1).to_string();
+            assert!(row.ends_with(&format!(" {number}")), "{row:?}");
+            let shown: String = row.chars().skip(1).take(5).collect();
+            assert_eq!(shown.trim_start(), number, "{row:?}");
+        }
+        assert!(rows.iter().any(|row| row.contains('…')), "names are cut");
+    }
+    insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+}
+
+#[test]
+fn a_list_as_wide_as_its_longest_number_and_name_shows_them_whole() {
+    let mut app = many_values(20_000);
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    app.update(Action::Last);
+    let terminal = render(&app, &Theme::nhs(true));
+    let rows = list_rows(&terminal, &app);
+    assert!(
+        rows.contains(&"▶20000 Commitment and quality of care 20000".to_owned()),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().all(|row| !row.contains('…')), "{rows:#?}");
+}
+
+#[test]
+fn matches_in_a_cut_name_are_marked_in_the_parts_shown() {
+    let mut app = many_values(20_000);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let list = crate::layout::list_inner(app.areas().list);
+    let marks = |query: &str| {
+        let app = filtered(app.clone(), query);
+        let terminal = render(&app, &Theme::monochrome());
+        (
+            list_rows(&terminal, &app),
+            marked_in(&terminal, list, MATCHED),
+        )
+    };
+    let (rows, marked) = marks("9992");
+    assert_eq!(
+        rows[..2],
+        [
+            "▶ 9992 Working and quality o… 9992",
+            " 19992 Working and compassi… 19992"
+        ]
+    );
+    assert_eq!(marked, ["9992", "9992"]);
+    // A match the cut runs through is marked on both sides of the ellipsis, not on it.
+    assert_eq!(marks("on 19992").1, [" 19992"]);
+    assert_eq!(marks("compassion 19992").1, ["compassi", " 19992"]);
+}
+
+#[test]
+fn at_50x20_the_stacked_list_shows_all_six_values() {
+    let app = app_at(50, 20);
+    let terminal = render(&app, &Theme::nhs(true));
+    let rows = list_rows(&terminal, &app);
+    assert_eq!(rows.len(), 6, "{}", terminal.backend());
+    for (row, value) in rows.iter().zip(&app.document().values) {
+        assert!(row.ends_with(&value.name), "{row:?}");
+    }
+}
+
+#[test]
+fn rows_above_and_below_the_window_are_marked_on_the_border() {
+    let mut app = app_at(40, 12);
+    let list = app.areas().list;
+    let border = |terminal: &Terminal<TestBackend>, row| {
+        let full = Rect::new(list.x, row, list.width, 1);
+        text_on(terminal, full, row)
+    };
+    let terminal = render(&app, &Theme::nhs(true));
+    assert_eq!(list_rows(&terminal, &app).len(), 2);
+    assert!(!border(&terminal, list.top()).contains('▲'));
+    assert!(border(&terminal, list.bottom() - 1).starts_with("└ ▼ 4 more ─"));
+    app.update(Action::Next);
+    app.update(Action::Next);
+    let terminal = render(&app, &Theme::nhs(true));
+    assert!(border(&terminal, list.top()).ends_with("─ ▲ 1 more ┐"));
+    assert!(border(&terminal, list.bottom() - 1).starts_with("└ ▼ 3 more ─"));
+    app.update(Action::Last);
+    let terminal = render(&app, &Theme::nhs(true));
+    assert!(border(&terminal, list.top()).ends_with("─ ▲ 4 more ┐"));
+    assert!(!border(&terminal, list.bottom() - 1).contains('▼'));
+    // A filter shown on the same border leaves the mark room beside it.
+    let app = filtered(app_at(40, 12), "e");
+    let terminal = render(&app, &Theme::nhs(true));
+    assert!(
+        border(&terminal, list.bottom() - 1).starts_with("└ ▼ 4 more ─"),
+        "{}",
+        terminal.backend()
+    );
+    assert!(border(&terminal, list.bottom() - 1).ends_with(" /e ┘"));
+}
+
+#[test]
+fn a_link_reads_whole_on_a_line_of_its_own_or_is_marked_cut() {
+    let video = "https://www.youtube.com/watch?v=EA5a_1Mw9L4";
+    for (width, height, whole) in [(80, 24, false), (85, 24, true), (40, 20, false)] {
+        let mut app = app_at(width, height);
+        for _ in 0..5 {
+            app.update(Action::PageDown);
+        }
+        let terminal = render(&app, &Theme::nhs(true));
+        let text = crate::layout::detail_inner(app.areas().detail);
+        let rows: Vec<String> = (text.top()..text.bottom())
+            .map(|row| text_on(&terminal, text, row))
+            .collect();
+        let label = rows
+            .iter()
+            .position(|row| row == "Video:")
+            .unwrap_or_else(|| panic!("{width}x{height}: no label\n{}", rows.join("\n")));
+        let link = &rows[label + 1];
+        if whole {
+            assert_eq!(link, video, "{width}x{height}");
+        } else {
+            let shown = link.strip_suffix('…').expect("a cut link ends in …");
+            assert!(video.starts_with(shown), "{width}x{height}: {link:?}");
+            assert_eq!(link.chars().count(), usize::from(text.width));
+        }
+        // Nothing of the link is left for the next line.
+        assert!(
+            rows.get(label + 2).is_none_or(String::is_empty),
+            "{width}x{height}"
+        );
+    }
+    // Where the label and the link fit on one line, they share it; a link longer than the
+    // text is wrapped to may use the rest of a wide pane.
+    let mut app = app_at(200, 60);
+    app.update(Action::ToggleAbout);
+    let text = screen_text(&render(&app, &Theme::nhs(true)));
+    assert!(text.contains("│ Source page: https://hee.nhs.uk/about/our-values "));
+    assert!(text.contains("│ The NHS Constitution for England: "));
+    assert!(text.contains(
+        "│ https://www.gov.uk/government/publications/the-nhs-constitution-for-england/the-nhs-constitution-for-england "
+    ));
 }

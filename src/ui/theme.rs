@@ -1,5 +1,6 @@
 //! Colours and text styles, in one place. Nothing is conveyed by colour alone: selection also
-//! has a marker and reverse video, errors also have a word.
+//! has a marker and reverse video, errors also have a word. What the terminal can show comes in
+//! as plain values (`Capabilities`); reading the environment for them is `tui`'s job.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
@@ -10,6 +11,26 @@ use crate::cli::ThemeName;
 const NHS_BLUE: Color = Color::Rgb(0x00, 0x5e, 0xb8);
 /// The nearest colour in the 256-colour palette, for terminals without true colour.
 const NHS_BLUE_256: Color = Color::Indexed(25);
+
+/// The colours a terminal is to be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colours {
+    /// None at all: the user asked for none (`NO_COLOR`).
+    None,
+    /// The 256-colour palette.
+    Palette,
+    /// Any colour (24-bit).
+    TrueColour,
+}
+
+/// What the terminal can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    pub colours: Colours,
+    /// Whether OSC 8 hyperlinks are safe to send: the terminal shows them as links or skips
+    /// them, rather than printing them.
+    pub hyperlinks: bool,
+}
 
 /// The styles the screen is drawn with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,46 +142,19 @@ impl Theme {
         }
     }
 
-    /// The theme asked for, fitted to this environment's `NO_COLOR`, `COLORTERM` and `TERM`.
-    pub fn from_env(name: ThemeName) -> Theme {
-        let var = |name| std::env::var(name).ok();
-        Theme::for_env(
-            name,
-            var("NO_COLOR").as_deref(),
-            var("COLORTERM").as_deref(),
-            var("TERM").as_deref(),
-        )
-    }
-
-    /// `NO_COLOR` set to anything wins over the default theme's colours (the high-contrast
-    /// theme has none to take away); `COLORTERM` says whether the terminal has true colour;
-    /// `TERM` whether hyperlinks are safe to send.
-    pub fn for_env(
-        name: ThemeName,
-        no_color: Option<&str>,
-        colorterm: Option<&str>,
-        term: Option<&str>,
-    ) -> Theme {
-        let theme = match name {
-            ThemeName::HighContrast => Theme::high_contrast(),
-            ThemeName::Default if no_color.is_some_and(|value| !value.is_empty()) => {
-                Theme::monochrome()
-            }
-            ThemeName::Default => Theme::nhs(colorterm.is_some_and(|value| {
-                value.eq_ignore_ascii_case("truecolor") || value.eq_ignore_ascii_case("24bit")
-            })),
+    /// The theme asked for, fitted to what the terminal can show: without colours, the
+    /// default theme is the monochrome one (the high-contrast theme has none to take away).
+    pub fn new(name: ThemeName, terminal: Capabilities) -> Theme {
+        let theme = match (name, terminal.colours) {
+            (ThemeName::HighContrast, _) => Theme::high_contrast(),
+            (ThemeName::Default, Colours::None) => Theme::monochrome(),
+            (ThemeName::Default, colours) => Theme::nhs(colours == Colours::TrueColour),
         };
         Theme {
-            hyperlinks: hyperlinks_supported(term),
+            hyperlinks: terminal.hyperlinks,
             ..theme
         }
     }
-}
-
-/// Terminals that do not know OSC 8 skip it, except the Linux console, which prints the rest
-/// of an unknown OSC sequence as text, and `dumb` terminals, which print everything.
-fn hyperlinks_supported(term: Option<&str>) -> bool {
-    !matches!(term, Some("dumb" | "linux"))
 }
 
 #[cfg(test)]
@@ -245,53 +239,34 @@ mod tests {
     }
 
     #[test]
-    fn no_color_wins_over_the_default_colours() {
-        let theme = Theme::for_env(ThemeName::Default, Some("1"), Some("truecolor"), None);
+    fn each_theme_fits_what_the_terminal_can_show() {
+        let terminal = |colours, hyperlinks| Capabilities {
+            colours,
+            hyperlinks,
+        };
         assert_eq!(
-            theme,
+            Theme::new(ThemeName::Default, terminal(Colours::None, true)),
             Theme {
                 hyperlinks: true,
                 ..Theme::monochrome()
             }
         );
-        let theme = Theme::for_env(ThemeName::HighContrast, Some("1"), None, None);
         assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                ..Theme::high_contrast()
-            }
+            Theme::new(ThemeName::Default, terminal(Colours::Palette, false)),
+            Theme::nhs(false)
         );
-        // An empty NO_COLOR counts as unset, as no-color.org says.
-        let theme = Theme::for_env(ThemeName::Default, Some(""), Some("24bit"), None);
         assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                ..Theme::nhs(true)
-            }
+            Theme::new(ThemeName::Default, terminal(Colours::TrueColour, false)),
+            Theme::nhs(true)
         );
-        let theme = Theme::for_env(ThemeName::Default, None, None, None);
-        assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                ..Theme::nhs(false)
-            }
-        );
-    }
-
-    #[test]
-    fn hyperlinks_are_not_sent_where_they_would_show_as_text() {
-        for (term, expected) in [
-            (Some("xterm-256color"), true),
-            (Some("tmux-256color"), true),
-            (None, true),
-            (Some("linux"), false),
-            (Some("dumb"), false),
-        ] {
-            let theme = Theme::for_env(ThemeName::Default, None, None, term);
-            assert_eq!(theme.hyperlinks, expected, "{term:?}");
+        for colours in [Colours::None, Colours::TrueColour] {
+            assert_eq!(
+                Theme::new(ThemeName::HighContrast, terminal(colours, true)),
+                Theme {
+                    hyperlinks: true,
+                    ..Theme::high_contrast()
+                }
+            );
         }
     }
 }

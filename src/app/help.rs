@@ -1,0 +1,65 @@
+//! The help overlay's state: whether it is open, and how far its rows are scrolled.
+
+/// The `?` overlay.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    open: bool,
+    /// The first row shown.
+    scroll: usize,
+}
+
+impl Help {
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// The first row shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Opens at the top.
+    pub(super) fn open(&mut self) {
+        self.open = true;
+        self.scroll = 0;
+    }
+
+    pub(super) fn close(&mut self) {
+        self.open = false;
+    }
+
+    pub(super) fn scroll_to_top(&mut self) {
+        self.scroll = 0;
+    }
+
+    /// Scrolls by `lines` (negative is up) through `rows` rows, keeping the last one shown.
+    pub(super) fn scroll_by(&mut self, lines: isize, rows: usize) {
+        let last_row = rows.saturating_sub(1);
+        self.scroll = self.scroll.saturating_add_signed(lines).min(last_row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opens_at_the_top_and_scrolls_no_further_than_the_last_row() {
+        let mut help = Help::default();
+        assert!(!help.is_open());
+        help.open();
+        help.scroll_by(30, 18);
+        assert_eq!((help.is_open(), help.scroll()), (true, 17));
+        help.scroll_by(-10, 18);
+        assert_eq!(help.scroll(), 7);
+        help.close();
+        help.open();
+        assert_eq!(help.scroll(), 0, "opened again at the top");
+        help.scroll_by(-1, 18);
+        help.scroll_by(3, 0);
+        assert_eq!(help.scroll(), 0);
+        help.scroll_by(3, 18);
+        help.scroll_to_top();
+        assert_eq!(help.scroll(), 0);
+    }
+}

@@ -1,0 +1,191 @@
+//! The links: opening or copying the one Enter would open, and stepping through About's.
+
+use super::{App, View};
+use crate::action::Effect;
+
+impl App {
+    /// Opens (`Effect::OpenUrl`) or copies (`Effect::Copy`) the current link.
+    pub(super) fn with_link(&mut self, effect: fn(String) -> Effect) -> Option<Effect> {
+        match self.current_link() {
+            Ok(url) => Some(effect(url)),
+            Err(reason) => {
+                self.notices.say(&reason, true);
+                None
+            }
+        }
+    }
+
+    /// The link Enter opens and `y` copies: the highlighted link in About, else the selected
+    /// value's video; or why there is none.
+    fn current_link(&self) -> Result<String, String> {
+        match self.view() {
+            View::About { link } => self
+                .about_links()
+                .get(link)
+                .map(|(_, url)| (*url).to_owned())
+                .ok_or_else(|| "This document has no links.".to_owned()),
+            View::Value => {
+                let value = self
+                    .selected()
+                    .map(|index| &self.document.values[index])
+                    .ok_or_else(|| "No value is selected.".to_owned())?;
+                value
+                    .video
+                    .clone()
+                    .ok_or_else(|| format!("“{}” has no video.", value.name))
+            }
+        }
+    }
+
+    pub(super) fn step_link(&mut self, step: isize) {
+        if let View::About { link } = self.view() {
+            let count = self.about_links().len();
+            if count > 0 {
+                let next = (link as isize + step).rem_euclid(count as isize) as usize;
+                self.detail.highlight(View::About { link: next });
+                self.scroll_to_highlighted_link();
+            }
+        }
+    }
+
+    /// Scrolls the About page just enough to show the highlighted link whole.
+    fn scroll_to_highlighted_link(&mut self) {
+        let Some(lines) = self.wrapped_detail().highlighted_link() else {
+            return;
+        };
+        let height = self.detail_height().max(1);
+        self.detail.scroll_into_view(lines, height);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::action::{Action, Effect};
+    use crate::app::{BlockKind, View};
+
+    #[test]
+    fn open_asks_for_the_selected_video() {
+        let mut app = app();
+        app.update(Action::Next);
+        assert_eq!(
+            app.update(Action::Open),
+            Some(Effect::OpenUrl(
+                "https://www.youtube.com/watch?v=ri-ty0j2ojs".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_value_without_video_says_so() {
+        let mut app = app_with(3);
+        assert_eq!(app.update(Action::Open), None);
+        let status = app.status().cloned().expect("a status message");
+        assert!(status.is_error);
+        assert_eq!(status.text, "“Value 1” has no video.");
+    }
+
+    #[test]
+    fn about_offers_the_source_and_the_links() {
+        let mut app = app();
+        app.update(Action::ToggleAbout);
+        assert_eq!(app.view(), View::About { link: 0 });
+        assert_eq!(
+            app.update(Action::Open),
+            Some(Effect::OpenUrl(
+                "https://hee.nhs.uk/about/our-values".to_owned()
+            ))
+        );
+        app.update(Action::NextLink);
+        let Some(Effect::OpenUrl(url)) = app.update(Action::Open) else {
+            panic!("the second link opens");
+        };
+        assert!(url.starts_with("https://www.gov.uk/government/publications/the-nhs-constitution"));
+        app.update(Action::NextLink);
+        let Some(Effect::OpenUrl(url)) = app.update(Action::Open) else {
+            panic!("the licence's link opens");
+        };
+        assert!(url.starts_with("https://www.nationalarchives.gov.uk/doc/open-government-licence"));
+        app.update(Action::NextLink);
+        assert_eq!(app.view(), View::About { link: 0 }, "Tab wraps around");
+        app.update(Action::PreviousLink);
+        assert_eq!(app.view(), View::About { link: 2 });
+        assert_eq!(app.update(Action::Back), None);
+        assert_eq!(app.view(), View::Value);
+    }
+
+    #[test]
+    fn tab_scrolls_the_highlighted_link_into_view() {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 60,
+            height: 16,
+        });
+        app.update(Action::ToggleAbout);
+        assert_eq!(app.detail().scroll(), 0);
+        app.update(Action::PreviousLink);
+        let height = usize::from(crate::layout::detail_inner(app.areas().detail).height);
+        let last_link = {
+            let wrapped = app.wrapped_detail();
+            let index = wrapped
+                .blocks
+                .iter()
+                .rposition(|block| matches!(block.kind, BlockKind::Link { .. }))
+                .expect("About has links");
+            wrapped.block_range(index).expect("the link has lines")
+        };
+        assert!(
+            last_link.end < app.detail_line_count(),
+            "the attribution follows"
+        );
+        assert_eq!(
+            app.detail().scroll(),
+            last_link.end - height,
+            "the last link is at the bottom"
+        );
+        app.update(Action::PreviousLink);
+        let shown = app.detail().scroll();
+        assert_eq!(app.view(), View::About { link: 1 });
+        assert_eq!(
+            shown,
+            last_link.end - height,
+            "the link above is already in view"
+        );
+        for _ in 0..10 {
+            app.update(Action::PageUp);
+        }
+        assert_eq!(app.detail().scroll(), 0);
+        app.update(Action::NextLink);
+        assert_eq!(app.detail().scroll(), shown);
+    }
+
+    #[test]
+    fn y_copies_the_link_enter_would_open() {
+        let mut app = app();
+        app.update(Action::Next);
+        assert_eq!(
+            app.update(Action::Copy),
+            Some(Effect::Copy(
+                "https://www.youtube.com/watch?v=ri-ty0j2ojs".to_owned()
+            ))
+        );
+        app.update(Action::ToggleAbout);
+        assert_eq!(
+            app.update(Action::Copy),
+            Some(Effect::Copy(
+                "https://hee.nhs.uk/about/our-values".to_owned()
+            ))
+        );
+        app.update(Action::NextLink);
+        let Some(Effect::Copy(url)) = app.update(Action::Copy) else {
+            panic!("the highlighted link is copied");
+        };
+        assert!(url.starts_with("https://www.gov.uk/government/publications/the-nhs-constitution"));
+
+        let mut app = app_with(2);
+        assert_eq!(app.update(Action::Copy), None);
+        let status = app.status().cloned().expect("a status message");
+        assert!(status.is_error);
+        assert_eq!(status.text, "“Value 1” has no video.");
+    }
+}
