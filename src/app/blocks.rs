@@ -180,7 +180,11 @@ mod tests {
         let keys = KeyTable::default();
         let blocks = shown(&document, View::About { link: 1 }, &keys).blocks();
         let links: Vec<&Block> = blocks.iter().filter(|block| block.link.is_some()).collect();
-        assert_eq!(links.len(), 3, "the source page and the document's two links");
+        assert_eq!(
+            links.len(),
+            3,
+            "the source page and the document's two links"
+        );
         assert_eq!(links[0].kind, BlockKind::Link { highlighted: false });
         assert_eq!(links[1].kind, BlockKind::Link { highlighted: true });
         assert_eq!(links[2].kind, BlockKind::Link { highlighted: false });
