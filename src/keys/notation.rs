@@ -189,11 +189,13 @@ fn code_notation(code: KeyCode) -> String {
     }
 }
 
-/// Every key name, as written back, for suggestions: the named keys, `Ctrl-` and F1.
+/// Every name a key is read by, for suggesting one: each named key's spellings and the
+/// function keys.
 pub fn key_names() -> impl Iterator<Item = String> {
     NAMED
         .iter()
-        .map(|(name, _, _)| (*name).to_owned())
+        .flat_map(|(name, _, others)| std::iter::once(name).chain(others.iter()))
+        .map(|name| (*name).to_owned())
         .chain((1..=LAST_FUNCTION_KEY).map(|number| format!("F{number}")))
 }
 
@@ -311,10 +313,13 @@ mod tests {
     }
 
     #[test]
-    fn every_named_key_reads_back_as_itself() {
+    fn every_named_key_reads_back_as_itself_and_every_name_is_read() {
+        for (name, code, _) in NAMED {
+            assert_eq!(parsed(name), Key::Plain(*code));
+            assert_eq!(Key::Plain(*code).notation(), *name);
+        }
         for name in key_names() {
-            let key = parsed(&name);
-            assert_eq!(key.notation(), name);
+            assert!(Key::parse(&name).is_ok(), "{name}");
         }
     }
 
