@@ -470,3 +470,43 @@ fn no_key_left_to_quit_when_others_take_them() {
 error: config.toml has 1 problem"#
     );
 }
+
+/// README's config section is written by hand; it must name every setting, and list every
+/// action with its default keys as a config file writes them.
+#[test]
+fn readme_documents_every_setting_and_action_with_its_default_keys() {
+    let readme = include_str!("../../README.md");
+    let section = readme
+        .split("\n## Settings and keys: config.toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README has a section on the config file");
+    for setting in ["theme", "mouse", "browser", "text_width", "[keys]"] {
+        assert!(
+            section.contains(&format!("| `{setting}` |")),
+            "README's settings table leaves out {setting}"
+        );
+    }
+    for (name, _) in crate::keys::ACTION_NAMES {
+        assert!(
+            section.contains(&format!("\n| `{name}` |")),
+            "README's actions table leaves out {name}"
+        );
+    }
+    for binding in crate::keys::DEFAULT_BINDINGS {
+        let name = crate::keys::action_name(binding.action()).expect("every action is named");
+        let keys: Vec<String> = binding
+            .keys()
+            .iter()
+            .map(|key| format!("`\"{}\"`", key.notation()))
+            .collect();
+        let row = section
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{name}` |")))
+            .unwrap_or_default();
+        assert!(
+            row.ends_with(&format!("| {} |", keys.join(", "))),
+            "README's row for {name} does not end with its keys {keys:?}: {row}"
+        );
+    }
+}
