@@ -206,15 +206,7 @@ impl KeyTable {
     /// table has no row for (one of another table, or `suspend` where there is no job
     /// control) still takes its keys from the rows here.
     pub fn rebound(mut self, rebindings: &[(Action, Vec<Key>)]) -> KeyTable {
-        for (action, keys) in rebindings {
-            for binding in &mut self.bindings {
-                if binding.action == *action {
-                    binding.keys = Cow::Owned(keys.clone());
-                } else if binding.keys.iter().any(|key| keys.contains(key)) {
-                    binding.keys.to_mut().retain(|key| !keys.contains(key));
-                }
-            }
-        }
+        rebind(&mut self.bindings, rebindings);
         self
     }
 
@@ -343,6 +335,19 @@ impl KeyTable {
                 .is_some_and(|c| !c.is_alphanumeric() && chars.next().is_none())
         });
         Some(names.join(if symbols { "" } else { " " }))
+    }
+}
+
+/// Gives `bindings` a user's keys, as `KeyTable::rebound` says.
+fn rebind(bindings: &mut [Binding], rebindings: &[(Action, Vec<Key>)]) {
+    for (action, keys) in rebindings {
+        for binding in bindings.iter_mut() {
+            if binding.action == *action {
+                binding.keys = Cow::Owned(keys.clone());
+            } else if binding.keys.iter().any(|key| keys.contains(key)) {
+                binding.keys.to_mut().retain(|key| !keys.contains(key));
+            }
+        }
     }
 }
 

@@ -327,9 +327,9 @@ fn where_names_the_config_and_why() {
 #[test]
 fn the_configs_browser_is_tried_before_browser() {
     let sandbox = Sandbox::new();
-    // The recorder's path, written as a TOML string; on Windows an unquoted path to an
-    // existing file is taken whole, and on Unix the sandbox's path has no spaces to quote.
-    let browser = format!("{} from-config", sandbox.browser().display());
+    // The recorder's path is quoted, as a path with spaces must be, and the whole command
+    // written as a TOML string.
+    let browser = format!("\"{}\" from-config", sandbox.browser().display());
     user_config(&sandbox, &format!("browser = {browser:?}\n"));
     let output = sandbox.run(&["open", "2"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

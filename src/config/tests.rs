@@ -1,6 +1,7 @@
 //! Each kind of problem a config file can have, with its report exactly as `check` and the
 //! start-up show it; and what a good file gives.
 
+use proptest::strategy::Strategy;
 use ratatui::crossterm::event::KeyCode;
 
 use super::*;
@@ -508,5 +509,30 @@ fn readme_documents_every_setting_and_action_with_its_default_keys() {
             row.ends_with(&format!("| {} |", keys.join(", "))),
             "README's row for {name} does not end with its keys {keys:?}: {row}"
         );
+    }
+}
+
+proptest::proptest! {
+    /// Whatever a config file holds, reading it gives settings or a report, never a panic.
+    #[test]
+    fn any_text_gives_settings_or_a_report(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "[keys]", "theme = \"high-contrast\"", "mouse = false", "text_width = 7",
+                    "browser = \"'x\"", "quit = []", "by-number = [\"1\"]", "keys = 1",
+                ]).prop_map(str::to_owned),
+                "[a-z_-]{1,10} = \\[(\"[ -~\u{e9}\u{202e}\u{1b}]{0,8}\", ?){0,3}\\]",
+                "[ -~\u{e9}\u{1b}\n]{0,30}",
+            ],
+            0..8,
+        )
+    ) {
+        let text = lines.join("\n");
+        if let Err(error) = parse(&text, "config.toml") {
+            let report = error.render(false);
+            proptest::prop_assert!(report.ends_with("problem") || report.ends_with("problems"));
+            proptest::prop_assert!(!report.contains('\u{1b}'), "{}", report);
+        }
     }
 }
