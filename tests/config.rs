@@ -338,3 +338,17 @@ fn the_configs_browser_is_tried_before_browser() {
         format!("from-config\n{}\n", VIDEOS[1])
     );
 }
+
+#[test]
+fn the_manual_and_the_completions_know_the_config() {
+    let sandbox = Sandbox::new();
+    let page = stdout(&sandbox.run(&["man"]));
+    assert!(page.contains(".SS \"nhs-values config\""), "{page}");
+    assert!(page.contains(r"\-\-config"), "{page}");
+    assert!(page.contains("NHS_VALUES_CONFIG"), "{page}");
+    let script = stdout(&sandbox.run(&["completions", "bash"]));
+    assert!(
+        script.contains("--config") && script.contains(" config "),
+        "{script}"
+    );
+}
