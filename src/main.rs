@@ -33,17 +33,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let source = choice.source.clone();
     match cli.command {
         None => {
-            // Both are checked, and every problem in either reported, before the screen is
-            // taken.
             let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
-            let (settings, document) = match (config.load(), source.load()) {
-                (Ok(settings), Ok(document)) => (settings, document),
-                (settings, document) => {
-                    for error in [settings.err(), document.err()].iter().flatten() {
-                        report(error);
-                    }
-                    return Ok(ExitCode::from(INVALID_INPUT));
-                }
+            // Before the screen is taken.
+            let (settings, document) = match load(&config, &source) {
+                Ok(both) => both,
+                Err(code) => return Ok(code),
             };
             if io::stdout().is_terminal() {
                 let theme = cli.theme.unwrap_or(settings.theme);
@@ -59,9 +53,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(document) => print(&output::render(&document, format)),
             Err(error) => Ok(report(&error)),
         },
-        Some(Command::Open { value }) => match (config.load(), source.load()) {
-            (Ok(settings), Ok(document)) => open(&document, &value, &settings),
-            (Err(error), _) | (_, Err(error)) => Ok(report(&error)),
+        Some(Command::Open { value }) => match load(&config, &source) {
+            Ok((settings, document)) => open(&document, &value, &settings),
+            Err(code) => Ok(code),
         },
         Some(Command::Where) => print(&choice.explain(&config, source::config_dir().as_deref())),
         Some(Command::Config) => match config.load() {
@@ -73,6 +67,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         },
         Some(Command::Completions { shell }) => print(&manual::completions(shell)),
         Some(Command::Man) => print(&manual::man_page().context("cannot write the manual page")?),
+    }
+}
+
+/// The settings and the document, or the exit code after reporting every problem of either.
+fn load(config: &ConfigChoice, source: &Source) -> Result<(Settings, Document), ExitCode> {
+    match (config.load(), source.load()) {
+        (Ok(settings), Ok(document)) => Ok((settings, document)),
+        (settings, document) => {
+            for error in [settings.err(), document.err()].iter().flatten() {
+                report(error);
+            }
+            Err(ExitCode::from(INVALID_INPUT))
+        }
     }
 }
 

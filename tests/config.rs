@@ -352,3 +352,24 @@ fn the_manual_and_the_completions_know_the_config() {
         "{script}"
     );
 }
+
+#[test]
+fn a_broken_config_and_a_broken_values_file_are_both_reported() {
+    let sandbox = Sandbox::new();
+    user_config(&sandbox, "mouse = 0\n");
+    sandbox.file("values.toml", "[[values]]\nname = \"A\"\n");
+    for args in [
+        &["--file", "values.toml"][..],
+        &["--file", "values.toml", "open", "1"],
+    ] {
+        let output = sandbox.run(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let err = stderr(&output);
+        assert!(
+            err.contains("error: `mouse` must be true or false, found an integer")
+                && err.contains("error: value 1: missing `text`"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(sandbox.recorded(), None, "the browser ran anyway");
+    }
+}
