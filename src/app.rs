@@ -44,8 +44,9 @@ pub use wrapped::{KeptBlock, Widths, WrappedDetail};
 use blocks::{Shown, about_links};
 use notices::Notices;
 
-/// Lines longer than this are hard to follow, so wide screens get a margin instead.
-const MAX_TEXT_WIDTH: usize = 100;
+/// Lines longer than this are hard to follow, so wide screens get a margin instead; the config
+/// file's `text_width` changes it.
+pub const DEFAULT_TEXT_WIDTH: usize = 100;
 
 /// The whole state of the interactive screen.
 #[derive(Debug, Clone)]
@@ -53,6 +54,8 @@ pub struct App {
     document: Document,
     /// Which key does what; everything that names a key reads it here.
     keys: KeyTable,
+    /// The widest the detail text is wrapped at.
+    text_width: usize,
     list: List,
     filter: Filter,
     detail: Detail,
@@ -77,7 +80,14 @@ impl App {
             screen: Rect::new(0, 0, 80, 24),
             document,
             keys,
+            text_width: DEFAULT_TEXT_WIDTH,
         }
+    }
+
+    /// This app with the detail text wrapped at no more than `width` columns.
+    pub fn with_text_width(mut self, width: usize) -> App {
+        self.text_width = width;
+        self
     }
 
     pub fn document(&self) -> &Document {
@@ -209,7 +219,7 @@ impl App {
     pub fn detail_widths(&self) -> Widths {
         let pane = usize::from(layout::detail_inner(self.areas().detail).width);
         Widths {
-            text: pane.min(MAX_TEXT_WIDTH),
+            text: pane.min(self.text_width),
             pane,
         }
     }

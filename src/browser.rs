@@ -1,17 +1,12 @@
-//! Opening a link in the user's browser: `$BROWSER` when set, as Python's `webbrowser` and
-//! xdg-utils read it, otherwise the platform's opener through the `open` crate.
-//!
-//! `$BROWSER` is a list of commands separated by `os.pathsep`, as Python splits it: `:` on Unix,
-//! `;` on Windows, where `:` is part of every absolute path. Each command is split into words
-//! without running a shell, by the platform's own rules: POSIX shell words on Unix, the
-//! Windows command-line rules (double quotes group, backslashes are literal) on Windows, where
-//! an unquoted `C:\Program Files\…\firefox.exe` naming an existing file is taken whole.
+//! Opening a link in the user's browser: the config file's `browser`, then `$BROWSER` when
+//! set, as Python's `webbrowser` and xdg-utils read it (`browser_command` reads both), then the
+//! platform's opener through the `open` crate.
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::browser_command::{NATIVE, Rules, entries};
 use crate::values::check_url;
 
 /// How long a launched command may take to fail before it counts as a browser that started.
@@ -19,49 +14,19 @@ use crate::values::check_url;
 /// browser exits at once.
 const FAILURE_WINDOW: Duration = Duration::from_secs(2);
 
-/// How a platform reads `$BROWSER`. Both are defined everywhere so that both are tested
-/// everywhere; `NATIVE` is the one in force.
-#[derive(Debug, Clone, Copy)]
-struct Rules {
-    /// What separates the commands (`os.pathsep`).
-    separator: char,
-    /// Splits one command into its words.
-    split: fn(&str) -> Result<Vec<String>, String>,
-}
-
-const UNIX: Rules = Rules {
-    separator: ':',
-    split: split_unix,
-};
-
-const WINDOWS: Rules = Rules {
-    separator: ';',
-    split: split_windows,
-};
-
-const NATIVE: Rules = if cfg!(windows) { WINDOWS } else { UNIX };
-
-fn split_unix(entry: &str) -> Result<Vec<String>, String> {
-    shell_words::split(entry).map_err(|error| error.to_string())
-}
-
-fn split_windows(entry: &str) -> Result<Vec<String>, String> {
-    let whole = entry.trim();
-    if Path::new(whole).is_file() {
-        return Ok(vec![whole.to_owned()]);
-    }
-    Ok(winsplit::split(entry))
-}
-
-/// Opens `url`, trying each `$BROWSER` entry in turn and then the system opener. Blocks for at
-/// most a couple of seconds per command; the launched program's output is discarded.
-pub fn open(url: &str) -> Result<(), String> {
+/// Opens `url`, trying each command of `configured` (the config file's `browser`) and of
+/// `$BROWSER` in turn, and then the system opener. Blocks for at most a couple of seconds per
+/// command; the launched program's output is discarded.
+pub fn open(url: &str, configured: Option<&str>) -> Result<(), String> {
     // Only web links ever reach a browser command, whatever the caller passed.
     check_url(url)?;
+    let variable = std::env::var_os("BROWSER")
+        .filter(|value| !value.is_empty())
+        .map(|value| value.to_string_lossy().into_owned());
     let mut failures = Vec::new();
-    if let Some(browser) = std::env::var_os("BROWSER").filter(|value| !value.is_empty()) {
-        for entry in entries(&browser.to_string_lossy(), NATIVE) {
-            match browser_command(entry, url, NATIVE).and_then(run) {
+    for (list, origin) in [(configured, "browser"), (variable.as_deref(), "BROWSER")] {
+        for entry in list.into_iter().flat_map(|list| entries(list, NATIVE)) {
+            match browser_command(entry, url, NATIVE, origin).and_then(run) {
                 Ok(()) => return Ok(()),
                 Err(reason) => failures.push(reason),
             }
@@ -76,20 +41,14 @@ pub fn open(url: &str) -> Result<(), String> {
     }
 }
 
-/// The commands in a `$BROWSER` value, blank ones skipped.
-fn entries(value: &str, rules: Rules) -> impl Iterator<Item = &str> {
-    value
-        .split(rules.separator)
-        .filter(|entry| !entry.trim().is_empty())
-}
-
-/// The command for one `$BROWSER` entry: split into words without a shell, with `%s` replaced
-/// by the URL, or the URL appended when the entry has no `%s`.
-fn browser_command(entry: &str, url: &str, rules: Rules) -> Result<Command, String> {
+/// The command for one entry of a browser list (`origin` names the list in messages): split
+/// into words without a shell, with `%s` replaced by the URL, or the URL appended when the
+/// entry has no `%s`.
+fn browser_command(entry: &str, url: &str, rules: Rules, origin: &str) -> Result<Command, String> {
     let words =
-        (rules.split)(entry).map_err(|error| format!("BROWSER entry `{entry}`: {error}"))?;
+        (rules.split)(entry).map_err(|error| format!("{origin} entry `{entry}`: {error}"))?;
     let Some((program, args)) = words.split_first() else {
-        return Err(format!("BROWSER entry `{entry}` is empty"));
+        return Err(format!("{origin} entry `{entry}` is empty"));
     };
     let mut command = Command::new(program);
     if entry.contains("%s") {
@@ -146,6 +105,7 @@ fn run(mut command: Command) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::browser_command::{UNIX, WINDOWS};
 
     fn argv(command: &Command) -> Vec<String> {
         std::iter::once(command.get_program())
@@ -155,7 +115,7 @@ mod tests {
     }
 
     fn command(entry: &str, url: &str, rules: Rules) -> Vec<String> {
-        argv(&browser_command(entry, url, rules).unwrap())
+        argv(&browser_command(entry, url, rules, "BROWSER").unwrap())
     }
 
     #[test]
@@ -194,21 +154,9 @@ mod tests {
 
     #[test]
     fn unbalanced_quotes_are_reported() {
-        assert!(browser_command("'firefox", "https://a.example/", UNIX).is_err());
-    }
-
-    #[test]
-    fn entries_are_separated_as_python_separates_them() {
-        let unix: Vec<_> = entries("firefox %s::w3m", UNIX).collect();
-        assert_eq!(unix, ["firefox %s", "w3m"]);
-        let windows = r"C:\Program Files\Mozilla Firefox\firefox.exe;; msedge.exe --new-window";
-        let windows: Vec<_> = entries(windows, WINDOWS).collect();
         assert_eq!(
-            windows,
-            [
-                r"C:\Program Files\Mozilla Firefox\firefox.exe",
-                " msedge.exe --new-window"
-            ]
+            browser_command("'firefox", "https://a.example/", UNIX, "browser").unwrap_err(),
+            "browser entry `'firefox`: missing closing quote"
         );
     }
 
@@ -259,8 +207,8 @@ mod tests {
 
     #[test]
     fn only_web_links_are_opened() {
-        assert!(open("file:///etc/passwd").is_err());
-        assert!(open("-x").is_err());
+        assert!(open("file:///etc/passwd", None).is_err());
+        assert!(open("-x", Some("echo")).is_err());
     }
 
     /// A command that exits with `code` at once, in the platform's own shell.

@@ -11,10 +11,12 @@ pub use clap_complete::Shell;
     name = "nhs-values",
     version,
     after_help = "Values are read from --file, else $NHS_VALUES_FILE, else values.toml in the \
-                  config folder if it exists, else the copy built into the program. The config \
-                  folder is $XDG_CONFIG_HOME/nhs-values (~/.config/nhs-values) on Linux and \
-                  macOS, %APPDATA%\\nhs-values on Windows; `nhs-values where` shows which \
-                  file is read and why.\n\
+                  config folder if it exists, else the copy built into the program. Settings \
+                  and keys are read from --config, else $NHS_VALUES_CONFIG, else config.toml \
+                  in the config folder if it exists (`nhs-values config` writes one to start \
+                  from). The config folder is $XDG_CONFIG_HOME/nhs-values \
+                  (~/.config/nhs-values) on Linux and macOS, %APPDATA%\\nhs-values on \
+                  Windows; `nhs-values where` shows which files are read and why.\n\
                   Run with no command for the interactive browser; press ? there for its keys."
 )]
 pub struct Cli {
@@ -22,9 +24,14 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
-    /// The look of the interactive screen; NO_COLOR turns the default's colours off.
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Default)]
-    pub theme: ThemeName,
+    /// Read the settings and keys from this config file.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// The look of the interactive screen, instead of the config's `theme`; NO_COLOR turns the
+    /// default's colours off.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -32,9 +39,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check values files and report every problem with its line and column.
+    /// Check values files, and the config file in use, and report every problem with its line
+    /// and column.
     Check {
-        /// Files to check; without any, the file the browser would read.
+        /// Values files to check; without any, the file the browser would read.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -50,8 +58,11 @@ pub enum Command {
         #[arg(value_name = "NUMBER|NAME")]
         value: String,
     },
-    /// Show which values file would be read, and why: for a support call.
+    /// Show which values file and config file would be read, and why: for a support call.
     Where,
+    /// Print the settings and keys in effect as a commented config file to start from:
+    /// `nhs-values config > config.toml`.
+    Config,
     /// Print a completion script for bash, zsh, fish, elvish or PowerShell.
     Completions {
         /// The shell to complete for.

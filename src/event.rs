@@ -1,5 +1,5 @@
 //! Turns terminal events into actions: keys through the app's key table (`keys`), the mouse
-//! and resizes directly.
+//! (when the table takes it) and resizes directly.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -13,7 +13,8 @@ use crate::app::App;
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
-        Event::Mouse(mouse) => mouse_action(mouse),
+        // With the mouse left to the terminal, a click or the wheel does nothing here.
+        Event::Mouse(mouse) if app.keys().mouse() => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,
@@ -69,6 +70,7 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::KeyTable;
     use crate::values;
 
     fn app() -> App {
@@ -196,6 +198,34 @@ mod tests {
             action_for(&app, &press(KeyCode::Char('j'))),
             Some(Action::Next),
             "help takes keys, not text"
+        );
+    }
+
+    #[test]
+    fn without_the_mouse_clicks_and_the_wheel_do_nothing() {
+        let mouse = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 3,
+                row: 4,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        let click = mouse(MouseEventKind::Down(MouseButton::Left));
+        let wheel = mouse(MouseEventKind::ScrollDown);
+        let app = app();
+        assert_eq!(
+            action_for(&app, &click),
+            Some(Action::Click { column: 3, row: 4 })
+        );
+        assert!(action_for(&app, &wheel).is_some());
+        let document = values::builtin().expect("the built-in values are valid");
+        let app = App::with_keys(document, KeyTable::default().with_mouse(false));
+        assert_eq!(action_for(&app, &click), None);
+        assert_eq!(action_for(&app, &wheel), None);
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('j'))),
+            Some(Action::Next)
         );
     }
 }

@@ -1,6 +1,13 @@
 //! The key table: which key does what, as data. Input handling (`event`), the help overlay, the
 //! footer's hints and every message that names a key all read the one `KeyTable` the app holds,
 //! so they cannot drift apart. README's key list is kept to match it by a test.
+//!
+//! The defaults are `DEFAULT_BINDINGS`; a config file changes them by naming actions
+//! (`names`) and giving each its keys in a notation people know (`notation`), and
+//! `KeyTable::rebound` makes the table in effect.
+
+mod names;
+mod notation;
 
 use std::borrow::Cow;
 
@@ -8,8 +15,11 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::action::Action;
 
+pub use names::{ACTION_NAMES, action_name, action_named};
+pub use notation::{KeyError, key_names};
+
 /// A key a binding answers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     /// A key pressed without Ctrl. Shift may be held (some terminals send `G` as Shift-g), and
     /// Alt is not told apart.
@@ -24,9 +34,12 @@ impl Key {
     /// The key as the help, the footer and messages write it.
     pub fn name(self) -> Cow<'static, str> {
         let name = match self {
+            Key::Plain(KeyCode::Char(' ')) => "Space",
             Key::Plain(KeyCode::Char(c)) => return Cow::Owned(c.to_string()),
             Key::Plain(KeyCode::Down) => "↓",
             Key::Plain(KeyCode::Up) => "↑",
+            Key::Plain(KeyCode::Left) => "←",
+            Key::Plain(KeyCode::Right) => "→",
             Key::Plain(KeyCode::Home) => "Home",
             Key::Plain(KeyCode::End) => "End",
             Key::Plain(KeyCode::Enter) => "Enter",
@@ -35,7 +48,7 @@ impl Key {
             Key::Plain(KeyCode::Tab) => "Tab",
             Key::Plain(KeyCode::BackTab) => "S-Tab",
             Key::Plain(KeyCode::Esc) => "Esc",
-            Key::Plain(code) => return Cow::Owned(code.to_string()),
+            Key::Plain(_) => return Cow::Owned(self.notation()),
             Key::Ctrl(c) => return Cow::Owned(format!("Ctrl-{}", c.to_ascii_uppercase())),
             Key::Digits => "1-9",
         };
@@ -43,10 +56,11 @@ impl Key {
     }
 }
 
-/// One row of the key table: keys, what they do, and how the help describes it.
+/// One row of the key table: keys, what they do, and how the help describes it. The defaults
+/// are constants; a config file gives rows keys of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    keys: &'static [Key],
+    keys: Cow<'static, [Key]>,
     /// Empty for a binding the help lists on the row above it (`PgUp` beside `PgDn`).
     description: &'static str,
     action: Action,
@@ -55,9 +69,24 @@ pub struct Binding {
 /// A row of the table.
 pub const fn bind(keys: &'static [Key], description: &'static str, action: Action) -> Binding {
     Binding {
-        keys,
+        keys: Cow::Borrowed(keys),
         description,
         action,
+    }
+}
+
+impl Binding {
+    pub fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+
+    /// How the help describes it; empty for a row listed beside the one above it.
+    pub fn description(&self) -> &'static str {
+        self.description
+    }
+
+    pub fn action(&self) -> &Action {
+        &self.action
     }
 }
 
@@ -148,11 +177,12 @@ const MOUSE_ROWS: [(&str, &str); 2] = [
     ("click", "select a value, or open a link"),
 ];
 
-/// The key table in effect. Today that is always the defaults; it is the one place anything
-/// asks which key does what, so a table with the user's own keys can take its place.
-#[derive(Debug, Clone)]
+/// The key table in effect, and whether the app takes the mouse: the one place anything asks
+/// which key does what. The defaults, or the defaults with a config file's keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyTable {
-    bindings: &'static [Binding],
+    bindings: Vec<Binding>,
+    mouse: bool,
 }
 
 impl Default for KeyTable {
@@ -162,19 +192,53 @@ impl Default for KeyTable {
 }
 
 impl KeyTable {
-    pub const fn new(bindings: &'static [Binding]) -> KeyTable {
-        KeyTable { bindings }
+    /// A table of `bindings`, with the mouse on.
+    pub fn new(bindings: &[Binding]) -> KeyTable {
+        KeyTable {
+            bindings: bindings.to_vec(),
+            mouse: true,
+        }
     }
 
-    /// The action of `code` pressed without Ctrl on the main screen.
+    /// This table with a user's keys: each action listed gets exactly the keys listed for it,
+    /// and a key listed is taken from whichever other action had it, so the user's choice
+    /// wins. Actions not listed keep the keys they had, less those taken. An action this
+    /// table has no row for (one of another table, or `suspend` where there is no job
+    /// control) still takes its keys from the rows here.
+    pub fn rebound(mut self, rebindings: &[(Action, Vec<Key>)]) -> KeyTable {
+        rebind(&mut self.bindings, rebindings);
+        self
+    }
+
+    /// This table with the mouse on or off; off, the app leaves the mouse to the terminal.
+    pub fn with_mouse(mut self, mouse: bool) -> KeyTable {
+        self.mouse = mouse;
+        self
+    }
+
+    /// Whether the app takes the mouse (the wheel scrolls, a click selects or opens).
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// The rows, in the order the help lists them.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action of `code` pressed without Ctrl on the main screen. A digit bound on its own
+    /// wins over the digits that select by number.
     pub fn plain(&self, code: KeyCode) -> Option<Action> {
+        if let Some(action) = self.bound(Key::Plain(code)) {
+            return Some(action.clone());
+        }
         if let KeyCode::Char(digit @ '1'..='9') = code
             && let Some(number) = digit.to_digit(10)
             && self.bound(Key::Digits).is_some()
         {
             return Some(Action::SelectNumber(number as usize));
         }
-        self.bound(Key::Plain(code)).cloned()
+        None
     }
 
     /// The action of Ctrl and `c`, anywhere.
@@ -189,27 +253,60 @@ impl KeyTable {
             .map(|binding| &binding.action)
     }
 
-    /// Rows of the help overlay: the keys of each binding, with those of the bindings listed
-    /// beside it, and what they do; then what the mouse does.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Vec::new();
-        for binding in self.bindings {
-            let names = binding.keys.iter().map(|key| key.name());
-            match rows.last_mut() {
-                Some((keys, _)) if binding.description.is_empty() => {
-                    for name in names {
-                        keys.push(' ');
-                        keys.push_str(&name);
-                    }
-                }
-                _ => rows.push((names.collect::<Vec<_>>().join(" "), binding.description)),
+    /// A key as the help, the footer and messages write it, or `None` for one that does
+    /// nothing: the digits that select by number are those not bound on their own.
+    fn key_name(&self, key: Key) -> Option<Cow<'static, str>> {
+        if key != Key::Digits {
+            return Some(key.name());
+        }
+        let free: Vec<char> = ('1'..='9')
+            .filter(|digit| self.bound(Key::Plain(KeyCode::Char(*digit))).is_none())
+            .collect();
+        if free.len() == 9 {
+            return Some(key.name());
+        }
+        let mut runs: Vec<(char, char)> = Vec::new();
+        for digit in free {
+            match runs.last_mut() {
+                Some((_, last)) if u32::from(*last) + 1 == u32::from(digit) => *last = digit,
+                _ => runs.push((digit, digit)),
             }
         }
-        rows.extend(
-            MOUSE_ROWS
-                .iter()
-                .map(|(keys, description)| ((*keys).to_owned(), *description)),
-        );
+        let names: Vec<String> = runs
+            .iter()
+            .map(|(first, last)| match u32::from(*last) - u32::from(*first) {
+                0 => first.to_string(),
+                1 => format!("{first} {last}"),
+                _ => format!("{first}-{last}"),
+            })
+            .collect();
+        (!names.is_empty()).then(|| Cow::Owned(names.join(" ")))
+    }
+
+    /// Rows of the help overlay: the keys of each binding, with those of the bindings listed
+    /// beside it, and what they do; then what the mouse does, when the app takes it. A row
+    /// left without keys is not shown.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Vec<Cow<'static, str>>, &'static str)> = Vec::new();
+        for binding in &self.bindings {
+            let names = binding.keys.iter().filter_map(|key| self.key_name(*key));
+            match rows.last_mut() {
+                Some((keys, _)) if binding.description.is_empty() => keys.extend(names),
+                _ => rows.push((names.collect(), binding.description)),
+            }
+        }
+        let mut rows: Vec<(String, &'static str)> = rows
+            .into_iter()
+            .filter(|(keys, _)| !keys.is_empty())
+            .map(|(keys, description)| (keys.join(" "), description))
+            .collect();
+        if self.mouse {
+            rows.extend(
+                MOUSE_ROWS
+                    .iter()
+                    .map(|(keys, description)| ((*keys).to_owned(), *description)),
+            );
+        }
         rows
     }
 
@@ -218,9 +315,9 @@ impl KeyTable {
     pub fn name(&self, action: &Action) -> Option<Cow<'static, str>> {
         self.bindings
             .iter()
-            .find(|binding| binding.action == *action)
-            .and_then(|binding| binding.keys.first())
-            .map(|key| key.name())
+            .filter(|binding| binding.action == *action)
+            .flat_map(|binding| binding.keys.iter())
+            .find_map(|key| self.key_name(*key))
     }
 
     /// The keys of a footer hint for `actions`: the first key of each. Arrows read as a pair
@@ -238,6 +335,19 @@ impl KeyTable {
                 .is_some_and(|c| !c.is_alphanumeric() && chars.next().is_none())
         });
         Some(names.join(if symbols { "" } else { " " }))
+    }
+}
+
+/// Gives `bindings` a user's keys, as `KeyTable::rebound` says.
+fn rebind(bindings: &mut [Binding], rebindings: &[(Action, Vec<Key>)]) {
+    for (action, keys) in rebindings {
+        for binding in bindings.iter_mut() {
+            if binding.action == *action {
+                binding.keys = Cow::Owned(keys.clone());
+            } else if binding.keys.iter().any(|key| keys.contains(key)) {
+                binding.keys.to_mut().retain(|key| !keys.contains(key));
+            }
+        }
     }
 }
 
@@ -352,7 +462,7 @@ mod tests {
             .and_then(|rest| rest.split("\n## ").next())
             .expect("README has a Keys section");
         for binding in DEFAULT_BINDINGS {
-            for key in binding.keys {
+            for key in binding.keys() {
                 let written = match key {
                     Key::Plain(KeyCode::BackTab) => "`Shift-Tab`".to_owned(),
                     Key::Digits => "`1`–`9`".to_owned(),
@@ -363,6 +473,138 @@ mod tests {
                     "README's Keys section does not list {written}"
                 );
             }
+        }
+    }
+
+    fn char(c: char) -> Key {
+        Key::Plain(KeyCode::Char(c))
+    }
+
+    #[test]
+    fn a_rebound_action_has_exactly_the_keys_given() {
+        let keys = KeyTable::default().rebound(&[(Action::Next, vec![char('n')])]);
+        assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
+        assert_eq!(keys.plain(KeyCode::Char('j')), None, "j is no longer next");
+        assert_eq!(keys.plain(KeyCode::Down), None, "nor is Down");
+        assert_eq!(keys.plain(KeyCode::Char('k')), Some(Action::Previous));
+        assert_eq!(keys.help_rows()[0].0, "n");
+    }
+
+    #[test]
+    fn a_key_given_to_one_action_is_taken_from_the_one_that_had_it() {
+        let keys = KeyTable::default().rebound(&[(Action::Next, vec![char('n'), char('j')])]);
+        assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
+        // next-match kept its other keys (none) and lost `n`; previous-match is untouched.
+        assert_eq!(keys.name(&Action::NextMatch), None);
+        assert_eq!(keys.plain(KeyCode::Char('N')), Some(Action::PreviousMatch));
+        let rows = keys.help_rows();
+        assert!(rows.iter().any(|(keys, _)| keys == "N"), "{rows:?}");
+        assert_eq!(keys.hint(&[Action::NextMatch, Action::PreviousMatch]), None);
+    }
+
+    #[test]
+    fn later_rebindings_take_keys_from_earlier_ones() {
+        let keys = KeyTable::default().rebound(&[
+            (Action::Copy, vec![char('c')]),
+            (Action::Quit, vec![char('c')]),
+        ]);
+        assert_eq!(keys.plain(KeyCode::Char('c')), Some(Action::Quit));
+        assert_eq!(keys.name(&Action::Copy), None);
+    }
+
+    #[test]
+    fn an_action_rebound_to_nothing_leaves_the_help() {
+        let keys = KeyTable::default().rebound(&[(Action::PageDown, vec![])]);
+        let rows = keys.help_rows();
+        // PgUp, listed beside PgDn, keeps its row and its description.
+        assert!(
+            rows.contains(&("PgUp".to_owned(), "scroll the text")),
+            "{rows:?}"
+        );
+        let keys = keys.rebound(&[(Action::PageUp, vec![])]);
+        assert!(
+            keys.help_rows()
+                .iter()
+                .all(|(_, description)| *description != "scroll the text")
+        );
+    }
+
+    #[test]
+    fn a_digit_bound_on_its_own_wins_over_selecting_by_number() {
+        let keys = KeyTable::default().rebound(&[
+            (Action::First, vec![char('1')]),
+            (Action::Last, vec![char('9'), char('5')]),
+        ]);
+        assert_eq!(keys.plain(KeyCode::Char('1')), Some(Action::First));
+        assert_eq!(keys.plain(KeyCode::Char('5')), Some(Action::Last));
+        assert_eq!(
+            keys.plain(KeyCode::Char('2')),
+            Some(Action::SelectNumber(2))
+        );
+        let rows = keys.help_rows();
+        assert_eq!(rows[4], ("2-4 6-8".to_owned(), "value by number"));
+        let all = (1..=9)
+            .map(|digit| char(char::from_digit(digit, 10).unwrap()))
+            .collect();
+        let keys = keys.rebound(&[(Action::Copy, all)]);
+        assert_eq!(keys.name(&Action::SelectNumber(1)), None);
+        assert!(
+            !keys
+                .help_rows()
+                .iter()
+                .any(|(_, d)| *d == "value by number")
+        );
+        let pair = KeyTable::default().rebound(&[(
+            Action::Copy,
+            (3..=9)
+                .map(|digit| char(char::from_digit(digit, 10).unwrap()))
+                .collect(),
+        )]);
+        assert_eq!(pair.help_rows()[4].0, "1 2");
+    }
+
+    #[test]
+    fn without_the_mouse_the_help_leaves_it_out() {
+        let with = KeyTable::default();
+        let without = KeyTable::default().with_mouse(false);
+        assert!(with.mouse() && !without.mouse());
+        assert_eq!(with.help_rows().len(), without.help_rows().len() + 2);
+        assert!(
+            without
+                .help_rows()
+                .iter()
+                .all(|(keys, _)| keys != "wheel" && keys != "click")
+        );
+    }
+
+    #[test]
+    fn new_keys_are_named_for_the_help() {
+        for (key, name) in [
+            (char(' '), "Space"),
+            (Key::Plain(KeyCode::Left), "←"),
+            (Key::Plain(KeyCode::F(2)), "F2"),
+            (Key::Plain(KeyCode::Delete), "Delete"),
+            (Key::Ctrl('n'), "Ctrl-N"),
+        ] {
+            assert_eq!(key.name(), name);
+        }
+    }
+
+    /// A config file can rebind every action of the table, and each name means one action.
+    #[test]
+    fn every_action_of_the_table_has_one_name() {
+        for binding in DEFAULT_BINDINGS {
+            let name = action_name(binding.action());
+            assert!(name.is_some(), "{:?} has no name", binding.action());
+            assert_eq!(action_named(name.unwrap()), Some(binding.action()));
+        }
+        for (index, (name, action)) in ACTION_NAMES.iter().enumerate() {
+            assert!(
+                ACTION_NAMES[index + 1..]
+                    .iter()
+                    .all(|(other, again)| other != name && again != action),
+                "{name} is listed twice"
+            );
         }
     }
 }

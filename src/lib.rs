@@ -6,8 +6,10 @@
 pub mod action;
 pub mod app;
 pub mod browser;
+pub mod browser_command;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod event;
 pub mod keys;
 pub mod layout;

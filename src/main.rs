@@ -8,8 +8,9 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 
 use nhs_values::cli::{Cli, Command, Format};
-use nhs_values::source::{self, Choice, Source};
-use nhs_values::values::{Document, LoadError};
+use nhs_values::config::{self, Settings};
+use nhs_values::source::{self, Choice, ConfigChoice, Source};
+use nhs_values::values::{self, Document, LoadError};
 use nhs_values::{app, browser, manual, output, text, tui, watch};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
@@ -27,34 +28,58 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let theme = cli.theme;
     let choice = Choice::for_this_process(cli.file);
+    let config = ConfigChoice::for_this_process(cli.config);
     let source = choice.source.clone();
     match cli.command {
         None => {
             let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
-            let document = match source.load() {
-                Ok(document) => document,
-                Err(error) => return Ok(report(&error)),
+            // Before the screen is taken.
+            let (settings, document) = match load(&config, &source) {
+                Ok(both) => both,
+                Err(code) => return Ok(code),
             };
             if io::stdout().is_terminal() {
-                tui::run(app::App::new(document), theme, loaded)
+                let theme = cli.theme.unwrap_or(settings.theme);
+                let app = app::App::with_keys(document, settings.keys)
+                    .with_text_width(settings.text_width);
+                tui::run(app, theme, settings.browser, loaded)
             } else {
                 print(&output::render(&document, Format::Text))
             }
         }
-        Some(Command::Check { paths }) => Ok(check(&source, paths)),
+        Some(Command::Check { paths }) => Ok(check(&source, &config, paths)),
         Some(Command::Print { format }) => match source.load() {
             Ok(document) => print(&output::render(&document, format)),
             Err(error) => Ok(report(&error)),
         },
-        Some(Command::Open { value }) => match source.load() {
-            Ok(document) => open(&document, &value),
+        Some(Command::Open { value }) => match load(&config, &source) {
+            Ok((settings, document)) => open(&document, &value, &settings),
+            Err(code) => Ok(code),
+        },
+        Some(Command::Where) => print(&choice.explain(&config, source::config_dir().as_deref())),
+        Some(Command::Config) => match config.load() {
+            Ok(mut settings) => {
+                settings.theme = cli.theme.unwrap_or(settings.theme);
+                print(&config::render(&settings))
+            }
             Err(error) => Ok(report(&error)),
         },
-        Some(Command::Where) => print(&choice.explain(source::config_dir().as_deref())),
         Some(Command::Completions { shell }) => print(&manual::completions(shell)),
         Some(Command::Man) => print(&manual::man_page().context("cannot write the manual page")?),
+    }
+}
+
+/// The settings and the document, or the exit code after reporting every problem of either.
+fn load(config: &ConfigChoice, source: &Source) -> Result<(Settings, Document), ExitCode> {
+    match (config.load(), source.load()) {
+        (Ok(settings), Ok(document)) => Ok((settings, document)),
+        (settings, document) => {
+            for error in [settings.err(), document.err()].iter().flatten() {
+                report(error);
+            }
+            Err(ExitCode::from(INVALID_INPUT))
+        }
     }
 }
 
@@ -66,13 +91,20 @@ fn report(error: &LoadError) -> ExitCode {
     ExitCode::from(INVALID_INPUT)
 }
 
-fn check(source: &Source, paths: Vec<PathBuf>) -> ExitCode {
+/// Checks the values files, and the config file in use if there is one.
+fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCode {
     let sources = if paths.is_empty() {
         vec![source.clone()]
     } else {
         paths.into_iter().map(Source::File).collect()
     };
     let mut code = ExitCode::SUCCESS;
+    if let Some(file) = &config.file {
+        match config.load() {
+            Ok(_) => println!("{}: a valid config", values::show_path(file)),
+            Err(error) => code = report(&error),
+        }
+    }
     for source in &sources {
         match source.load() {
             Ok(document) => println!("{}: {}", source.name(), summary(&document)),
@@ -107,14 +139,14 @@ fn print(text: &str) -> Result<ExitCode> {
     }
 }
 
-fn open(document: &Document, wanted: &str) -> Result<ExitCode> {
+fn open(document: &Document, wanted: &str, settings: &Settings) -> Result<ExitCode> {
     let index = find_value(document, wanted)?;
     let value = &document.values[index];
     let name = text::visible(&value.name);
     let Some(video) = &value.video else {
         bail!("“{name}” has no video");
     };
-    match browser::open(video) {
+    match browser::open(video, settings.browser.as_deref()) {
         Ok(()) => {
             println!("Opened “{name}”: {video}");
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,7 @@
 //! Where the values come from, and why: `--file`, else `$NHS_VALUES_FILE`, else the user's
-//! `values.toml` in the config folder if it exists, else the copy built into the program.
+//! `values.toml` in the config folder if it exists, else the copy built into the program. The
+//! settings and keys are found the same way: `--config`, else `$NHS_VALUES_CONFIG`, else
+//! `config.toml` in the config folder if it exists, else the defaults.
 //!
 //! The config folder is the platform's, as `etcetera` finds it for command-line programs:
 //! `$XDG_CONFIG_HOME/nhs-values` (`~/.config/nhs-values` when unset or not absolute) on Linux and
@@ -10,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
+use crate::config::{self, Settings};
 use crate::values::{self, Document, LoadError};
 
 /// The program's folder inside the platform's config folder.
@@ -20,6 +23,28 @@ pub const VALUES_FILE_NAME: &str = "values.toml";
 
 /// The environment variable that names a values file.
 pub const VALUES_FILE_VARIABLE: &str = "NHS_VALUES_FILE";
+
+/// The user's settings and keys, inside the config folder.
+pub const CONFIG_FILE_NAME: &str = "config.toml";
+
+/// The environment variable that names a config file.
+pub const CONFIG_FILE_VARIABLE: &str = "NHS_VALUES_CONFIG";
+
+/// How one kind of file is chosen: the flag and the environment variable that name one.
+struct Lookup {
+    flag: &'static str,
+    variable: &'static str,
+}
+
+const VALUES: Lookup = Lookup {
+    flag: "--file",
+    variable: VALUES_FILE_VARIABLE,
+};
+
+const CONFIG: Lookup = Lookup {
+    flag: "--config",
+    variable: CONFIG_FILE_VARIABLE,
+};
 
 /// The folder that holds the user's own files, or `None` when the platform's config folder
 /// cannot be found (no home folder).
@@ -35,12 +60,13 @@ pub enum Source {
     Builtin,
 }
 
-/// Why a source was chosen.
+/// Why a file was chosen, or none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    /// `--file` was given; `$NHS_VALUES_FILE` may be set too, and lost.
+    /// The flag (`--file`, `--config`) was given; the variable may be set too, and lost.
     Flag { variable_also_set: bool },
-    /// `$NHS_VALUES_FILE` is set and `--file` was not given.
+    /// The variable (`$NHS_VALUES_FILE`, `$NHS_VALUES_CONFIG`) is set and the flag was not
+    /// given.
     Variable,
     /// The user's file in the config folder exists.
     UserFile,
@@ -73,27 +99,17 @@ impl Choice {
         user_file: Option<PathBuf>,
         exists: impl Fn(&Path) -> bool,
     ) -> Choice {
-        let variable = variable
-            .filter(|value| !value.is_empty())
-            .map(PathBuf::from);
-        let (source, reason) = match (flag, variable, user_file) {
-            (Some(path), variable, _) => (
-                Source::File(path),
-                Reason::Flag {
-                    variable_also_set: variable.is_some(),
-                },
-            ),
-            (None, Some(path), _) => (Source::File(path), Reason::Variable),
-            (None, None, Some(path)) if exists(&path) => (Source::File(path), Reason::UserFile),
-            (None, None, Some(path)) => (Source::Builtin, Reason::NoUserFile(path)),
-            (None, None, None) => (Source::Builtin, Reason::NoConfigDir),
-        };
-        Choice { source, reason }
+        let (file, reason) = pick(flag, variable, user_file, exists);
+        Choice {
+            source: file.map_or(Source::Builtin, Source::File),
+            reason,
+        }
     }
 
-    /// The answer to "which values am I looking at?", in lines a person can read out: each
-    /// thing the program reads, then why. `config_dir` is the folder the user's files live in.
-    pub fn explain(&self, config_dir: Option<&Path>) -> String {
+    /// The answer to "which values and settings am I looking at?", in lines a person can read
+    /// out: each thing the program reads, then why. `config_dir` is the folder the user's files
+    /// live in.
+    pub fn explain(&self, config: &ConfigChoice, config_dir: Option<&Path>) -> String {
         let values = match &self.source {
             Source::File(path) => show_absolute(path),
             Source::Builtin => format!(
@@ -101,15 +117,64 @@ impl Choice {
                 env!("CARGO_PKG_VERSION")
             ),
         };
-        let neither = "neither --file nor NHS_VALUES_FILE was given";
-        let because = match &self.reason {
+        let mut lines = vec![
+            format!("values: {values}"),
+            format!("  because: {}", self.reason.explain(&VALUES)),
+        ];
+        lines.extend(self.source.file().and_then(|path| note(path)));
+        let settings = config.file.as_deref().map_or_else(
+            || "none, so the default settings and keys".to_owned(),
+            show_absolute,
+        );
+        lines.push(format!("config: {settings}"));
+        lines.push(format!("  because: {}", config.reason.explain(&CONFIG)));
+        lines.extend(config.file.as_deref().and_then(note));
+        lines.push(format!(
+            "config folder: {}",
+            config_dir.map_or_else(|| "none (no home folder)".to_owned(), show_absolute)
+        ));
+        lines.iter().map(|line| format!("{line}\n")).collect()
+    }
+}
+
+/// The first that applies: `flag`, a non-empty `variable`, `user_file` if it `exists`, or none;
+/// with the reason.
+fn pick(
+    flag: Option<PathBuf>,
+    variable: Option<OsString>,
+    user_file: Option<PathBuf>,
+    exists: impl Fn(&Path) -> bool,
+) -> (Option<PathBuf>, Reason) {
+    let variable = variable
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from);
+    match (flag, variable, user_file) {
+        (Some(path), variable, _) => (
+            Some(path),
+            Reason::Flag {
+                variable_also_set: variable.is_some(),
+            },
+        ),
+        (None, Some(path), _) => (Some(path), Reason::Variable),
+        (None, None, Some(path)) if exists(&path) => (Some(path), Reason::UserFile),
+        (None, None, Some(path)) => (None, Reason::NoUserFile(path)),
+        (None, None, None) => (None, Reason::NoConfigDir),
+    }
+}
+
+impl Reason {
+    /// Why, for the kind of file `lookup` finds.
+    fn explain(&self, lookup: &Lookup) -> String {
+        let Lookup { flag, variable } = lookup;
+        let neither = format!("neither {flag} nor {variable} was given");
+        match self {
             Reason::Flag {
                 variable_also_set: false,
-            } => "--file was given".to_owned(),
+            } => format!("{flag} was given"),
             Reason::Flag {
                 variable_also_set: true,
-            } => "--file was given (it wins over NHS_VALUES_FILE, which is set too)".to_owned(),
-            Reason::Variable => "NHS_VALUES_FILE is set, and --file was not given".to_owned(),
+            } => format!("{flag} was given (it wins over {variable}, which is set too)"),
+            Reason::Variable => format!("{variable} is set, and {flag} was not given"),
             Reason::UserFile => format!("it exists in the config folder, and {neither}"),
             Reason::NoUserFile(path) => {
                 format!("{} does not exist, and {neither}", show_absolute(path))
@@ -117,20 +182,58 @@ impl Choice {
             Reason::NoConfigDir => {
                 format!("no home folder was found to hold a config folder, and {neither}")
             }
-        };
-        let mut lines = vec![format!("values: {values}"), format!("  because: {because}")];
-        if let Source::File(path) = &self.source {
-            if path.is_dir() {
-                lines.push("  note: this is a folder, not a file, so reading it fails".to_owned());
-            } else if !path.exists() {
-                lines.push("  note: this file does not exist, so reading it fails".to_owned());
-            }
         }
-        lines.push(format!(
-            "config folder: {}",
-            config_dir.map_or_else(|| "none (no home folder)".to_owned(), show_absolute)
-        ));
-        lines.iter().map(|line| format!("{line}\n")).collect()
+    }
+}
+
+/// A line pointing out that a chosen file cannot be read, if it cannot.
+fn note(path: &Path) -> Option<String> {
+    if path.is_dir() {
+        Some("  note: this is a folder, not a file, so reading it fails".to_owned())
+    } else if !path.exists() {
+        Some("  note: this file does not exist, so reading it fails".to_owned())
+    } else {
+        None
+    }
+}
+
+/// The config file the program reads, with the reason, as `where` reports it; none means the
+/// default settings and keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigChoice {
+    pub file: Option<PathBuf>,
+    pub reason: Reason,
+}
+
+impl ConfigChoice {
+    /// The choice for this process: `--config` as given, the environment, the config folder.
+    pub fn for_this_process(flag: Option<PathBuf>) -> ConfigChoice {
+        let variable = std::env::var_os(CONFIG_FILE_VARIABLE);
+        let user_file = config_dir().map(|dir| dir.join(CONFIG_FILE_NAME));
+        ConfigChoice::make(flag, variable, user_file, Path::exists)
+    }
+
+    /// The first that applies: `flag`, a non-empty `variable`, `user_file` if it `exists`, none.
+    pub fn make(
+        flag: Option<PathBuf>,
+        variable: Option<OsString>,
+        user_file: Option<PathBuf>,
+        exists: impl Fn(&Path) -> bool,
+    ) -> ConfigChoice {
+        let (file, reason) = pick(flag, variable, user_file, exists);
+        ConfigChoice { file, reason }
+    }
+
+    /// The settings of the chosen file, or the defaults when there is none. A file that was
+    /// chosen but cannot be read is an error, as a values file is.
+    pub fn load(&self) -> Result<Settings, LoadError> {
+        match &self.file {
+            Some(path) => {
+                let bytes = values::read_file(path, "config file")?;
+                config::parse_bytes(&bytes, &values::show_path(path))
+            }
+            None => Ok(Settings::default()),
+        }
     }
 }
 
@@ -225,27 +328,82 @@ mod tests {
         assert_eq!(homeless.reason, Reason::NoConfigDir);
     }
 
+    /// No config file: the defaults.
+    fn no_config() -> ConfigChoice {
+        ConfigChoice::make(None, None, None, |_| false)
+    }
+
     #[test]
-    fn the_explanation_names_the_file_and_the_reason() {
+    fn the_config_is_chosen_as_the_values_are() {
+        let config_file = || {
+            PathBuf::from("config")
+                .join(FOLDER_NAME)
+                .join(CONFIG_FILE_NAME)
+        };
+        let flag = ConfigChoice::make(
+            Some("mine.toml".into()),
+            Some("env.toml".into()),
+            Some(config_file()),
+            |_| true,
+        );
+        assert_eq!(flag.file, Some("mine.toml".into()));
+        let variable = ConfigChoice::make(None, Some("env.toml".into()), None, |_| true);
+        assert_eq!(
+            (variable.file, variable.reason),
+            (Some("env.toml".into()), Reason::Variable)
+        );
+        let user = ConfigChoice::make(None, Some("".into()), Some(config_file()), |_| true);
+        assert_eq!(
+            (user.file, user.reason),
+            (Some(config_file()), Reason::UserFile)
+        );
+        let none = ConfigChoice::make(None, None, Some(config_file()), |_| false);
+        assert_eq!(none.load().ok(), Some(Settings::default()));
+        assert_eq!(
+            (none.file, none.reason),
+            (None, Reason::NoUserFile(config_file()))
+        );
+    }
+
+    #[test]
+    fn the_explanation_names_the_files_and_the_reasons() {
         let folder = std::env::temp_dir().join("nhs-values-config-dir-for-a-test");
         let missing = folder.join(VALUES_FILE_NAME);
+        let missing_config = folder.join(CONFIG_FILE_NAME);
         let choice = Choice::make(None, None, Some(missing.clone()), |_| false);
-        let text = choice.explain(Some(&folder));
+        let config = ConfigChoice::make(None, None, Some(missing_config.clone()), |_| false);
+        let text = choice.explain(&config, Some(&folder));
         let version = env!("CARGO_PKG_VERSION");
         assert_eq!(
             text,
             format!(
                 "values: the copy built into nhs-values {version}\n  because: {} does not \
-                 exist, and neither --file nor NHS_VALUES_FILE was given\nconfig folder: {}\n",
+                 exist, and neither --file nor NHS_VALUES_FILE was given\n\
+                 config: none, so the default settings and keys\n  because: {} does not \
+                 exist, and neither --config nor NHS_VALUES_CONFIG was given\n\
+                 config folder: {}\n",
                 missing.display(),
+                missing_config.display(),
                 folder.display()
             )
         );
-        let homeless = Choice::make(None, None, None, |_| false).explain(None);
+        let homeless = Choice::make(None, None, None, |_| false).explain(&no_config(), None);
         assert!(
             homeless.contains("no home folder was found")
                 && homeless.ends_with("config folder: none (no home folder)\n"),
             "{homeless}"
+        );
+        let flag = Some(missing_config.clone());
+        let given = ConfigChoice::make(flag, Some("env.toml".into()), None, |_| false);
+        let text = choice.explain(&given, None);
+        assert!(
+            text.contains(&format!(
+                "\nconfig: {}\n  because: --config was given (it wins over \
+                 NHS_VALUES_CONFIG, which is set too)\n  note: this file does not exist, so \
+                 reading it fails\n",
+                missing_config.display()
+            )),
+            "{text}"
         );
     }
 
@@ -253,7 +411,7 @@ mod tests {
     fn a_chosen_file_that_is_missing_is_pointed_out() {
         let missing = std::env::temp_dir().join("nhs-values-no-such-file.toml");
         let choice = Choice::make(Some(missing.clone()), None, None, |_| false);
-        let text = choice.explain(None);
+        let text = choice.explain(&no_config(), None);
         assert!(
             text.starts_with(&format!(
                 "values: {}\n  because: --file was given\n  note: this file does not exist",
@@ -262,12 +420,7 @@ mod tests {
             "{text}"
         );
         let folder = Choice::make(Some(std::env::temp_dir()), None, None, |_| true);
-        assert!(
-            folder
-                .explain(None)
-                .contains("this is a folder, not a file"),
-            "{}",
-            folder.explain(None)
-        );
+        let text = folder.explain(&no_config(), None);
+        assert!(text.contains("this is a folder, not a file"), "{text}");
     }
 }

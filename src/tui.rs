@@ -5,6 +5,7 @@
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
@@ -34,12 +35,19 @@ enum Message {
     Action(Action),
 }
 
+/// Whether the mouse is captured now, so that giving the terminal back releases only what was
+/// taken: with the config's `mouse = false` it is never captured.
+static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
+
 /// Runs the interactive screen in the theme asked for until the user quits or a signal (on
-/// Windows, a console event) arrives. When the values came from a file, `watch` names it with
-/// its stamp when read, and changes to it show as they are saved.
+/// Windows, a console event) arrives. Links open with the `browser` commands first, when the
+/// config gives some. When the values came from a file, `watch` names it with its stamp when
+/// read, and changes to it show as they are saved. The mouse is captured only when the app's
+/// key table takes it.
 pub fn run(
     mut app: App,
     theme: ThemeName,
+    browser: Option<String>,
     watch: Option<(PathBuf, watch::Stamp)>,
 ) -> Result<ExitCode> {
     let theme = Theme::new(theme, capabilities());
@@ -56,11 +64,12 @@ pub fn run(
         }
     }
     install_panic_hook();
-    let mut terminal = enter().context("cannot set up the terminal")?;
+    let mouse = app.keys().mouse();
+    let mut terminal = enter(mouse).context("cannot set up the terminal")?;
     let input_sender = sender.clone();
     thread::spawn(move || read_input(&input_sender));
 
-    let outcome = event_loop(&mut terminal, &mut app, &theme, &sender, &receiver);
+    let outcome = event_loop(&mut terminal, &mut app, &theme, browser, &sender, &receiver);
     restore();
     outcome
 }
@@ -69,6 +78,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     theme: &Theme,
+    browser: Option<String>,
     sender: &Sender<Message>,
     receiver: &mpsc::Receiver<Message>,
 ) -> Result<ExitCode> {
@@ -105,7 +115,7 @@ fn event_loop(
         match app.update(action) {
             None => {}
             Some(Effect::Quit) => return Ok(ExitCode::SUCCESS),
-            Some(Effect::OpenUrl(url)) => launch(url, sender.clone()),
+            Some(Effect::OpenUrl(url)) => launch(url, browser.clone(), sender.clone()),
             Some(Effect::Copy(text)) => {
                 let result = match clipboard::copy_to_terminal(&text) {
                     Ok(()) => Ok(text),
@@ -114,7 +124,7 @@ fn event_loop(
                 app.update(Action::Copied(result));
             }
             #[cfg(unix)]
-            Some(Effect::Suspend) => *terminal = suspend()?,
+            Some(Effect::Suspend) => *terminal = suspend(app.keys().mouse())?,
             // No job control to suspend to, so the key map has no Ctrl-Z there.
             #[cfg(not(unix))]
             Some(Effect::Suspend) => {}
@@ -149,9 +159,9 @@ fn read_input(sender: &Sender<Message>) {
 }
 
 /// Opens a link on a thread of its own so that a slow browser never freezes the screen.
-fn launch(url: String, sender: Sender<Message>) {
+fn launch(url: String, configured: Option<String>, sender: Sender<Message>) {
     thread::spawn(move || {
-        let result = match browser::open(&url) {
+        let result = match browser::open(&url, configured.as_deref()) {
             Ok(()) => Ok(url),
             Err(reason) => Err(LaunchFailure { url, reason }),
         };
@@ -160,8 +170,8 @@ fn launch(url: String, sender: Sender<Message>) {
     });
 }
 
-fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    if let Err(error) = take_over() {
+fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    if let Err(error) = take_over(mouse) {
         // Part of the terminal may already be taken; give back whatever was.
         restore();
         return Err(error);
@@ -171,26 +181,24 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
 }
 
-fn take_over() -> io::Result<()> {
+fn take_over(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide,
-        Clear(ClearType::All)
-    )
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        // Set first: a failure part way through must still be undone.
+        MOUSE_CAPTURED.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    execute!(io::stdout(), cursor::Hide, Clear(ClearType::All))
 }
 
-/// Hands the terminal back: main screen, cooked mode, cursor shown, mouse released. Safe to call
-/// more than once and from the panic hook.
+/// Hands the terminal back: main screen, cooked mode, cursor shown, mouse released if it was
+/// taken. Safe to call more than once and from the panic hook.
 fn restore() {
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    if MOUSE_CAPTURED.swap(false, Ordering::SeqCst) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
 }
 
@@ -207,11 +215,11 @@ fn install_panic_hook() {
 
 /// Ctrl-Z: give the shell its terminal back, stop, and take the screen again on `fg`.
 #[cfg(unix)]
-fn suspend() -> Result<Terminal<CrosstermBackend<Stdout>>> {
+fn suspend(mouse: bool) -> Result<Terminal<CrosstermBackend<Stdout>>> {
     restore();
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
         .context("cannot suspend")?;
-    enter().context("cannot take the terminal back after resuming")
+    enter(mouse).context("cannot take the terminal back after resuming")
 }
 
 /// What this terminal can show, as its environment says: `NO_COLOR`, `COLORTERM` and `TERM`.

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
 pub use validate::check_url;
+pub(crate) use validate::{describe, is_near, quoted_list, sorted, syntax};
 
 /// The values file shipped with the app, so it runs from anywhere with no set-up.
 pub const BUILTIN_TOML: &str = include_str!("../values.toml");
@@ -50,13 +51,16 @@ pub struct Value {
     pub video: Option<String>,
 }
 
-/// Why a values file could not be used.
+/// Why a values file (or the config file, read the same way) could not be used.
 #[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read at all.
     Io { path: PathBuf, error: io::Error },
-    /// The path names a directory rather than a file.
-    IsDirectory { path: PathBuf },
+    /// The path names a directory rather than a file; `expected` says what file.
+    IsDirectory {
+        path: PathBuf,
+        expected: &'static str,
+    },
     /// The bytes are not UTF-8, so TOML cannot be read from them.
     NotUtf8 { file: String, location: Location },
     /// The file is TOML with problems: syntax errors or values that break the schema.
@@ -109,8 +113,8 @@ impl fmt::Display for LoadError {
                     io_reason(error)
                 )
             }
-            LoadError::IsDirectory { path } => {
-                write!(f, "{}: is a directory, not a values file", show_path(path))
+            LoadError::IsDirectory { path, expected } => {
+                write!(f, "{}: is a directory, not a {expected}", show_path(path))
             }
             LoadError::NotUtf8 { file, location } => write!(
                 f,
@@ -151,16 +155,23 @@ fn io_reason(error: &io::Error) -> String {
 
 /// Reads and validates a values file. The file is only ever opened for reading.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let bytes = read_file(path, "values file")?;
+    parse_bytes(&bytes, &show_path(path))
+}
+
+/// The bytes of a file, opened only for reading; `expected` names the kind of file in the
+/// message for a directory.
+pub fn read_file(path: &Path, expected: &'static str) -> Result<Vec<u8>, LoadError> {
     if path.is_dir() {
         return Err(LoadError::IsDirectory {
             path: path.to_owned(),
+            expected,
         });
     }
-    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
+    std::fs::read(path).map_err(|error| LoadError::Io {
         path: path.to_owned(),
         error,
-    })?;
-    parse_bytes(&bytes, &show_path(path))
+    })
 }
 
 /// The document compiled into the binary.
@@ -170,8 +181,13 @@ pub fn builtin() -> Result<Document, LoadError> {
 
 /// Validates raw bytes named `file` in messages.
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
+    parse(utf8(bytes, file)?, file)
+}
+
+/// Raw bytes named `file` in messages as text, or where they stop being UTF-8.
+pub fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text, file),
+        Ok(text) => Ok(text),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             // Everything before the bad byte is UTF-8, so its line and column can be counted.
@@ -188,9 +204,14 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
 /// Some Windows editors start UTF-8 files with it; editors do not count it as a column.
 const BYTE_ORDER_MARK: char = '\u{feff}';
 
+/// `text` without the byte order mark a file may start with.
+pub fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text)
+}
+
 /// Validates TOML text named `file` in messages, reporting every problem found.
 pub fn parse(text: &str, file: &str) -> Result<Document, LoadError> {
-    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    let text = without_byte_order_mark(text);
     if text.len() >= parts::PART_BYTES
         && let Some(document) = parts::document(text, parts::PART_BYTES)
     {

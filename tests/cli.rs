@@ -371,6 +371,15 @@ fn user_file(sandbox: &Sandbox) -> (PathBuf, PathBuf) {
     (folder.join("values.toml"), folder)
 }
 
+/// What `where` says when there is no config file in the sandbox's config folder.
+fn no_config(folder: &Path) -> String {
+    format!(
+        "config: none, so the default settings and keys\n  because: {} does not exist, and \
+         neither --config nor NHS_VALUES_CONFIG was given\n",
+        folder.join("config.toml").display()
+    )
+}
+
 /// Runs `where` with `args` and `NHS_VALUES_FILE` set to `variable`, and returns what it printed.
 fn where_output(sandbox: &Sandbox, args: &[&str], variable: Option<&Path>) -> String {
     let mut command = sandbox.command();
@@ -393,9 +402,10 @@ fn where_says_the_built_in_copy_is_read_and_names_the_missing_users_file() {
         format!(
             "values: the copy built into nhs-values {}\n  \
              because: {} does not exist, and neither --file nor NHS_VALUES_FILE was given\n\
-             config folder: {}\n",
+             {}config folder: {}\n",
             env!("CARGO_PKG_VERSION"),
             file.display(),
+            no_config(&folder),
             folder.display()
         )
     );
@@ -414,8 +424,9 @@ fn where_names_the_users_file_when_it_exists_even_if_it_is_broken() {
             "values: {}\n  \
              because: it exists in the config folder, and neither --file nor NHS_VALUES_FILE \
              was given\n\
-             config folder: {}\n",
+             {}config folder: {}\n",
             file.display(),
+            no_config(&folder),
             folder.display()
         )
     );
@@ -431,8 +442,9 @@ fn where_names_the_file_from_the_environment_and_the_flag_over_it() {
         where_output(&sandbox, &[], Some(&env)),
         format!(
             "values: {}\n  because: NHS_VALUES_FILE is set, and --file was not given\n\
-             config folder: {}\n",
+             {}config folder: {}\n",
             env.display(),
+            no_config(&folder),
             folder.display()
         )
     );
@@ -442,8 +454,9 @@ fn where_names_the_file_from_the_environment_and_the_flag_over_it() {
         format!(
             "values: {}\n  \
              because: --file was given (it wins over NHS_VALUES_FILE, which is set too)\n\
-             config folder: {}\n",
+             {}config folder: {}\n",
             flag.display(),
+            no_config(&folder),
             folder.display()
         )
     );

@@ -135,6 +135,7 @@ fn find_circle(graph: &Graph) -> Option<Vec<String>> {
 fn no_modules_import_each_other() {
     let graph = source_graph();
     assert!(graph.contains_key("app") && graph["event"].contains("app"));
+    assert!(graph["config"].contains("keys") && graph["source"].contains("config"));
     if let Some(circle) = find_circle(&graph) {
         panic!(
             "modules import each other: {} → {}",
@@ -149,7 +150,16 @@ fn the_state_and_the_drawing_stay_away_from_the_terminal_and_the_outside_world()
     let graph = source_graph();
     let edge = ["tui", "event", "browser", "clipboard", "watch", "source"];
     for layer in [
-        "app", "ui", "keys", "action", "values", "layout", "wrap", "text",
+        "app",
+        "ui",
+        "keys",
+        "action",
+        "values",
+        "layout",
+        "wrap",
+        "text",
+        "config",
+        "browser_command",
     ] {
         for module in edge {
             assert!(!graph[layer].contains(module), "`{layer}` names `{module}`");

@@ -65,13 +65,13 @@ pub(super) fn document_in_parts<'a>(
     (checker.problems.is_empty() && !document.values.is_empty()).then_some(document)
 }
 
-fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
     diagnostics.dedup();
     diagnostics
 }
 
-fn syntax(error: &toml::de::Error) -> Diagnostic {
+pub(crate) fn syntax(error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim();
     let (title, label) = match message.split_once(", expected ") {
         Some((what, expected)) => (what.to_owned(), format!("expected {expected}")),
@@ -358,7 +358,7 @@ pub fn check_url(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn describe(value: &DeValue<'_>) -> &'static str {
+pub(crate) fn describe(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
@@ -370,14 +370,14 @@ fn describe(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-fn quoted_list(keys: &[&str]) -> String {
+pub(crate) fn quoted_list(keys: &[&str]) -> String {
     let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
     quoted.join(", ")
 }
 
 /// Whether `typed` is one slip (a wrong, missing, extra or swapped letter) from `known`, the
 /// usual shape of a typo such as `vidoe` for `video`.
-fn is_near(typed: &str, known: &str) -> bool {
+pub(crate) fn is_near(typed: &str, known: &str) -> bool {
     let typed: Vec<char> = typed.to_lowercase().chars().collect();
     let known: Vec<char> = known.chars().collect();
     if typed == known {

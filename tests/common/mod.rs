@@ -125,9 +125,9 @@ impl Sandbox {
         self.command().args(args).output().expect("run nhs-values")
     }
 
-    /// The binary with a clean environment: no values file from the environment or the user's
-    /// config (the config home is the sandbox's on every platform), no colour, and the recording
-    /// browser.
+    /// The binary with a clean environment: no values or config file from the environment or
+    /// the user's config folder (the config home is the sandbox's on every platform), no colour,
+    /// and the recording browser.
     pub fn command(&self) -> Command {
         let mut command = Command::new(BIN);
         command
@@ -138,6 +138,7 @@ impl Sandbox {
             .env("BROWSER", self.browser())
             .env("NHS_VALUES_TEST_BROWSER_LOG", self.browser_log())
             .env_remove("NHS_VALUES_FILE")
+            .env_remove("NHS_VALUES_CONFIG")
             .env_remove("NO_COLOR")
             .env_remove("RUST_BACKTRACE");
         command

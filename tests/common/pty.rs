@@ -355,21 +355,26 @@ pub fn started(sandbox: &Sandbox, args: &[&str]) -> Tui {
 }
 
 /// After the program has gone, the terminal must be as it found it: the main screen, the
-/// cursor shown, the mouse released, each after the last time it was taken, and line editing
-/// and echo back on. Only the main screen can be checked on Windows: the sequences and the
-/// modes are ConPTY's there, not the program's.
+/// cursor shown, the mouse released if it was taken, each after the last time it was taken,
+/// and line editing and echo back on. Only the main screen can be checked on Windows: the
+/// sequences and the modes are ConPTY's there, not the program's.
 pub fn assert_restored(tui: &Tui) {
     #[cfg(unix)]
     {
         let raw = tui.raw();
-        let taken = [ENTER_ALTERNATE_SCREEN, MOUSE_ON, HIDE_CURSOR]
+        let taken = [ENTER_ALTERNATE_SCREEN, HIDE_CURSOR]
             .iter()
             .map(|sequence| {
                 last(&raw, sequence).unwrap_or_else(|| panic!("{sequence:?} never written"))
             })
+            .chain(last(&raw, MOUSE_ON))
             .max()
             .unwrap();
-        for sequence in [LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, MOUSE_OFF] {
+        let mut given_back = vec![LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR];
+        if last(&raw, MOUSE_ON).is_some() {
+            given_back.push(MOUSE_OFF);
+        }
+        for sequence in given_back {
             let given_back = last(&raw, sequence);
             assert!(
                 given_back.is_some_and(|at| at > taken),
