@@ -1,6 +1,7 @@
 //! The key table: which key does what, as data. Input handling (`event`), the help overlay, the
 //! footer's hints and every message that names a key all read the one `KeyTable` the app holds,
-//! so they cannot drift apart. README's key list is kept to match it by a test.
+//! so they cannot drift apart. README's key list is kept to match it by a test. Presentation
+//! mode has a table of its own (`PRESENT_BINDINGS`), asked through the same `KeyTable`.
 
 use std::borrow::Cow;
 
@@ -24,9 +25,12 @@ impl Key {
     /// The key as the help, the footer and messages write it.
     pub fn name(self) -> Cow<'static, str> {
         let name = match self {
+            Key::Plain(KeyCode::Char(' ')) => "Space",
             Key::Plain(KeyCode::Char(c)) => return Cow::Owned(c.to_string()),
             Key::Plain(KeyCode::Down) => "↓",
             Key::Plain(KeyCode::Up) => "↑",
+            Key::Plain(KeyCode::Right) => "→",
+            Key::Plain(KeyCode::Left) => "←",
             Key::Plain(KeyCode::Home) => "Home",
             Key::Plain(KeyCode::End) => "End",
             Key::Plain(KeyCode::Enter) => "Enter",
@@ -99,6 +103,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         Action::Copy,
     ),
     bind(
+        &[plain('c')],
+        "show that link as a QR code",
+        Action::ShowQrCode,
+    ),
+    bind(
         &[Key::Plain(KeyCode::PageDown)],
         "scroll the text",
         Action::PageDown,
@@ -119,6 +128,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         &[plain('i')],
         "about: introduction and links",
         Action::ToggleAbout,
+    ),
+    bind(
+        &[plain('p')],
+        "present: one value at a time, full screen",
+        Action::Present,
     ),
     bind(
         &[Key::Plain(KeyCode::Tab)],
@@ -142,6 +156,73 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The keys of presentation mode, in the order the help lists them. While the screen is blank,
+/// any key brings it back (`KeyTable::presenting`).
+pub const PRESENT_BINDINGS: &[Binding] = &[
+    bind(
+        &[
+            Key::Plain(KeyCode::Right),
+            plain(' '),
+            Key::Plain(KeyCode::PageDown),
+            plain('j'),
+        ],
+        "next value",
+        Action::Next,
+    ),
+    bind(
+        &[
+            Key::Plain(KeyCode::Left),
+            Key::Plain(KeyCode::PageUp),
+            plain('k'),
+        ],
+        "previous value, or the title slide",
+        Action::Previous,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::Home), plain('g')],
+        "the title slide: the title and introduction",
+        Action::First,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::End), plain('G')],
+        "last value",
+        Action::Last,
+    ),
+    bind(&[Key::Digits], "value by number", Action::SelectNumber(1)),
+    bind(
+        &[Key::Plain(KeyCode::Down)],
+        "scroll a slide taller than the screen",
+        Action::ScrollDown,
+    ),
+    bind(&[Key::Plain(KeyCode::Up)], "", Action::ScrollUp),
+    bind(
+        &[plain('b')],
+        "blank the screen; any key brings it back",
+        Action::Blank,
+    ),
+    bind(
+        &[plain('c')],
+        "the link as a large QR code",
+        Action::ShowQrCode,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::Enter), plain('o')],
+        "open the link",
+        Action::Open,
+    ),
+    bind(&[plain('y')], "copy the link", Action::Copy),
+    bind(&[plain('?')], "help", Action::ToggleHelp),
+    bind(
+        &[Key::Plain(KeyCode::Esc), plain('p')],
+        "back to the browser, on the value shown",
+        Action::Back,
+    ),
+    bind(&[plain('q')], "quit", Action::Quit),
+];
+
+/// The help's heading over the keys of presentation mode.
+pub const PRESENT_HEADING: &str = "In presentation mode";
+
 /// What the mouse does, listed in the help after the keys.
 const MOUSE_ROWS: [(&str, &str); 2] = [
     ("wheel", "scroll the pane under the pointer"),
@@ -153,6 +234,8 @@ const MOUSE_ROWS: [(&str, &str); 2] = [
 #[derive(Debug, Clone)]
 pub struct KeyTable {
     bindings: &'static [Binding],
+    /// The keys of presentation mode.
+    presenting: &'static [Binding],
 }
 
 impl Default for KeyTable {
@@ -163,7 +246,10 @@ impl Default for KeyTable {
 
 impl KeyTable {
     pub const fn new(bindings: &'static [Binding]) -> KeyTable {
-        KeyTable { bindings }
+        KeyTable {
+            bindings,
+            presenting: PRESENT_BINDINGS,
+        }
     }
 
     /// The action of `code` pressed without Ctrl on the main screen.
@@ -189,13 +275,50 @@ impl KeyTable {
             .map(|binding| &binding.action)
     }
 
+    /// The action of `code` pressed without Ctrl in presentation mode. While the screen is
+    /// `blanked`, every key brings it back and does nothing else, as in presentation software.
+    pub fn presenting(&self, code: KeyCode, blanked: bool) -> Option<Action> {
+        if blanked {
+            return Some(Action::Unblank);
+        }
+        let bound = |key| {
+            self.presenting
+                .iter()
+                .find(|binding| binding.keys.contains(&key))
+                .map(|binding| binding.action.clone())
+        };
+        if let KeyCode::Char(digit @ '1'..='9') = code
+            && let Some(number) = digit.to_digit(10)
+            && bound(Key::Digits).is_some()
+        {
+            return Some(Action::SelectNumber(number as usize));
+        }
+        bound(Key::Plain(code))
+    }
+
     /// Rows of the help overlay: the keys of each binding, with those of the bindings listed
     /// beside it, and what they do; then what the mouse does.
+    /// Then, under a blank row and `PRESENT_HEADING` (rows with no keys), the keys of
+    /// presentation mode.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        for binding in self.bindings {
+        Self::add_help_rows(self.bindings, &mut rows);
+        rows.extend(
+            MOUSE_ROWS
+                .iter()
+                .map(|(keys, description)| ((*keys).to_owned(), *description)),
+        );
+        rows.push((String::new(), ""));
+        rows.push((String::new(), PRESENT_HEADING));
+        Self::add_help_rows(self.presenting, &mut rows);
+        rows
+    }
+
+    fn add_help_rows(bindings: &[Binding], rows: &mut Vec<(String, &'static str)>) {
+        let first = rows.len();
+        for binding in bindings {
             let names = binding.keys.iter().map(|key| key.name());
-            match rows.last_mut() {
+            match rows[first..].last_mut() {
                 Some((keys, _)) if binding.description.is_empty() => {
                     for name in names {
                         keys.push(' ');
@@ -205,40 +328,51 @@ impl KeyTable {
                 _ => rows.push((names.collect::<Vec<_>>().join(" "), binding.description)),
             }
         }
-        rows.extend(
-            MOUSE_ROWS
-                .iter()
-                .map(|(keys, description)| ((*keys).to_owned(), *description)),
-        );
-        rows
     }
 
     /// The first key bound to `action`, as the footer and messages name it; `None` when no key
     /// is.
     pub fn name(&self, action: &Action) -> Option<Cow<'static, str>> {
-        self.bindings
-            .iter()
-            .find(|binding| binding.action == *action)
-            .and_then(|binding| binding.keys.first())
-            .map(|key| key.name())
+        first_key(self.bindings, action)
+    }
+
+    /// The first key bound to `action` in presentation mode.
+    pub fn presenting_name(&self, action: &Action) -> Option<Cow<'static, str>> {
+        first_key(self.presenting, action)
     }
 
     /// The keys of a footer hint for `actions`: the first key of each. Arrows read as a pair
     /// written together (`↑↓`); letters need a space between them (`n N`). `None` when one of
     /// the actions has no key.
     pub fn hint(&self, actions: &[Action]) -> Option<String> {
-        let names = actions
-            .iter()
-            .map(|action| self.name(action))
-            .collect::<Option<Vec<_>>>()?;
-        let symbols = names.iter().all(|name| {
-            let mut chars = name.chars();
-            chars
-                .next()
-                .is_some_and(|c| !c.is_alphanumeric() && chars.next().is_none())
-        });
-        Some(names.join(if symbols { "" } else { " " }))
+        hint(actions.iter().map(|action| self.name(action)))
     }
+
+    /// The keys of a hint for `actions` in presentation mode, written as `hint` writes them.
+    pub fn presenting_hint(&self, actions: &[Action]) -> Option<String> {
+        hint(actions.iter().map(|action| self.presenting_name(action)))
+    }
+}
+
+/// The name of the first key bound to `action` in `bindings`.
+fn first_key(bindings: &[Binding], action: &Action) -> Option<Cow<'static, str>> {
+    bindings
+        .iter()
+        .find(|binding| binding.action == *action)
+        .and_then(|binding| binding.keys.first())
+        .map(|key| key.name())
+}
+
+/// A hint's keys from their names; `None` when one of them is missing.
+fn hint(names: impl Iterator<Item = Option<Cow<'static, str>>>) -> Option<String> {
+    let names = names.collect::<Option<Vec<_>>>()?;
+    let symbols = names.iter().all(|name| {
+        let mut chars = name.chars();
+        chars
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() && chars.next().is_none())
+    });
+    Some(names.join(if symbols { "" } else { " " }))
 }
 
 #[cfg(test)]
@@ -257,10 +391,12 @@ mod tests {
             "1-9",
             "Enter o",
             "y",
+            "c",
             "PgDn PgUp",
             "/",
             "n N",
             "i",
+            "p",
             "Tab S-Tab",
             "?",
             "Esc",
@@ -269,10 +405,41 @@ mod tests {
         if cfg!(unix) {
             expected.push("Ctrl-Z");
         }
-        expected.extend(["wheel", "click"]);
+        expected.extend(["wheel", "click", "", ""]);
+        expected.extend([
+            "→ Space PgDn j",
+            "← PgUp k",
+            "Home g",
+            "End G",
+            "1-9",
+            "↓ ↑",
+            "b",
+            "c",
+            "Enter o",
+            "y",
+            "?",
+            "Esc p",
+            "q",
+        ]);
         assert_eq!(keys, expected);
-        assert_eq!(rows[7].1, "scroll the text");
-        assert!(rows.iter().all(|(_, description)| !description.is_empty()));
+        assert_eq!(rows[8].1, "scroll the text");
+        let heading = rows
+            .iter()
+            .position(|(_, description)| *description == PRESENT_HEADING);
+        let blank = rows
+            .iter()
+            .position(|(_, description)| description.is_empty());
+        assert_eq!(
+            heading,
+            blank.map(|blank| blank + 1),
+            "a blank row, then the heading"
+        );
+        assert_eq!(
+            rows.iter()
+                .filter(|(_, description)| description.is_empty())
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -286,7 +453,14 @@ mod tests {
             Some(Action::SelectNumber(7))
         );
         assert_eq!(keys.plain(KeyCode::Char('0')), None);
-        assert_eq!(keys.plain(KeyCode::Char('c')), None);
+        assert_eq!(keys.plain(KeyCode::Char('c')), Some(Action::ShowQrCode));
+        assert_eq!(keys.plain(KeyCode::Char('p')), Some(Action::Present));
+        assert_eq!(keys.plain(KeyCode::Char('x')), None);
+        assert_eq!(
+            keys.plain(KeyCode::Char('b')),
+            None,
+            "b blanks only a slide"
+        );
         assert_eq!(keys.ctrl('c'), Some(Action::Quit));
         assert_eq!(
             keys.ctrl('z'),
@@ -294,6 +468,68 @@ mod tests {
             "Ctrl-Z only where there is job control"
         );
         assert_eq!(keys.ctrl('q'), None);
+    }
+
+    #[test]
+    fn presentation_mode_has_keys_of_its_own_and_any_key_lifts_a_blank_screen() {
+        let keys = KeyTable::default();
+        for code in [
+            KeyCode::Right,
+            KeyCode::Char(' '),
+            KeyCode::PageDown,
+            KeyCode::Char('j'),
+        ] {
+            assert_eq!(keys.presenting(code, false), Some(Action::Next), "{code:?}");
+        }
+        for code in [KeyCode::Left, KeyCode::PageUp, KeyCode::Char('k')] {
+            assert_eq!(
+                keys.presenting(code, false),
+                Some(Action::Previous),
+                "{code:?}"
+            );
+        }
+        for (code, action) in [
+            (KeyCode::Home, Action::First),
+            (KeyCode::End, Action::Last),
+            (KeyCode::Char('4'), Action::SelectNumber(4)),
+            (KeyCode::Down, Action::ScrollDown),
+            (KeyCode::Up, Action::ScrollUp),
+            (KeyCode::Char('b'), Action::Blank),
+            (KeyCode::Char('c'), Action::ShowQrCode),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Char('p'), Action::Back),
+            (KeyCode::Enter, Action::Open),
+            (KeyCode::Char('q'), Action::Quit),
+        ] {
+            assert_eq!(keys.presenting(code, false), Some(action), "{code:?}");
+        }
+        assert_eq!(keys.presenting(KeyCode::Char('/'), false), None);
+        assert_eq!(keys.presenting(KeyCode::Char('0'), false), None);
+        for code in [
+            KeyCode::Char('x'),
+            KeyCode::Right,
+            KeyCode::Esc,
+            KeyCode::F(5),
+        ] {
+            assert_eq!(
+                keys.presenting(code, true),
+                Some(Action::Unblank),
+                "{code:?}"
+            );
+        }
+        assert_eq!(
+            keys.presenting_hint(&[Action::Previous, Action::Next])
+                .as_deref(),
+            Some("←→")
+        );
+        assert_eq!(
+            keys.presenting_hint(&[Action::ScrollUp, Action::ScrollDown])
+                .as_deref(),
+            Some("↑↓")
+        );
+        assert_eq!(keys.presenting_name(&Action::Back).as_deref(), Some("Esc"));
+        assert_eq!(keys.presenting_name(&Action::Present), None);
+        assert_eq!(Key::Plain(KeyCode::Char(' ')).name(), "Space");
     }
 
     #[test]
@@ -341,8 +577,9 @@ mod tests {
         assert_eq!(keys.help_rows()[1].0, "Ctrl-X");
     }
 
-    /// README's table of keys is written by hand; each key of the table must be in it, in
-    /// backquotes, as README writes it.
+    /// README's tables of keys are written by hand; each key of the table must be in them, in
+    /// backquotes, as README writes it: the main screen's in the Keys section before its
+    /// presentation mode part, presentation mode's in that part.
     #[test]
     fn readme_lists_every_key() {
         let readme = include_str!("../README.md");
@@ -351,15 +588,19 @@ mod tests {
             .nth(1)
             .and_then(|rest| rest.split("\n## ").next())
             .expect("README has a Keys section");
-        for binding in DEFAULT_BINDINGS {
-            for key in binding.keys {
+        let (main, rest) = section
+            .split_once("\n### In presentation mode\n")
+            .expect("the Keys section has a part for presentation mode");
+        let presenting = rest.split("\n### ").next().unwrap_or(rest);
+        for (bindings, part) in [(DEFAULT_BINDINGS, main), (PRESENT_BINDINGS, presenting)] {
+            for key in bindings.iter().flat_map(|binding| binding.keys) {
                 let written = match key {
                     Key::Plain(KeyCode::BackTab) => "`Shift-Tab`".to_owned(),
                     Key::Digits => "`1`–`9`".to_owned(),
                     key => format!("`{}`", key.name()),
                 };
                 assert!(
-                    section.contains(&written),
+                    part.contains(&written),
                     "README's Keys section does not list {written}"
                 );
             }
