@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use nhs_values::cli::{Cli, Command, Format};
+use nhs_values::cli::{Cli, Command, Format, ThemeName};
 use nhs_values::source::{self, Choice, Source};
 use nhs_values::values::{Document, LoadError};
 use nhs_values::{app, browser, manual, output, text, tui, watch};
@@ -31,18 +31,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let choice = Choice::for_this_process(cli.file);
     let source = choice.source.clone();
     match cli.command {
-        None => {
-            let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
-            let document = match source.load() {
-                Ok(document) => document,
-                Err(error) => return Ok(report(&error)),
-            };
-            if io::stdout().is_terminal() {
-                tui::run(app::App::new(document), theme, loaded)
-            } else {
-                print(&output::render(&document, Format::Text))
-            }
-        }
+        None => browse(&source, theme, Start::Browsing),
+        Some(Command::Present { value }) => browse(&source, theme, Start::Presenting(value)),
         Some(Command::Check { paths }) => Ok(check(&source, paths)),
         Some(Command::Print { format }) => match source.load() {
             Ok(document) => print(&output::render(&document, format)),
@@ -56,6 +46,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Completions { shell }) => print(&manual::completions(shell)),
         Some(Command::Man) => print(&manual::man_page().context("cannot write the manual page")?),
     }
+}
+
+/// How the interactive screen starts.
+enum Start {
+    Browsing,
+    /// In presentation mode, at the value named, or at the title slide.
+    Presenting(Option<String>),
+}
+
+/// The interactive screen; without a terminal, the document printed as text, as `print` does.
+fn browse(source: &Source, theme: ThemeName, start: Start) -> Result<ExitCode> {
+    let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
+    let document = match source.load() {
+        Ok(document) => document,
+        Err(error) => return Ok(report(&error)),
+    };
+    let present = match start {
+        Start::Browsing => None,
+        Start::Presenting(None) => Some(None),
+        Start::Presenting(Some(wanted)) => Some(Some(find_value(&document, &wanted)?)),
+    };
+    if !io::stdout().is_terminal() {
+        return print(&output::render(&document, Format::Text));
+    }
+    let mut app = app::App::new(document);
+    if let Some(value) = present {
+        app.start_presentation(value);
+    }
+    tui::run(app, theme, loaded)
 }
 
 /// Prints every problem to stderr, coloured when stderr is a terminal that wants colour.
