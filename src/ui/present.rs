@@ -317,6 +317,35 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_videos_presents_every_slide_without_a_code() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        for value in &mut document.values {
+            value.video = None;
+        }
+        let mut app = App::new(document);
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        app.start_presentation(Some(0));
+        for number in 1..=6 {
+            let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+            assert!(screen.contains("No video for this value."), "{number}");
+            assert!(screen.contains(&format!("{number} of 6")), "{number}");
+            assert!(!screen.contains("Press c"), "{number}");
+            assert!(app.slide_layout().is_some_and(|layout| layout.qr.is_none()));
+            app.update(Action::Next);
+        }
+        app.update(Action::ShowQrCode);
+        assert!(!app.qr().is_open());
+        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(
+            screen.contains(" “Everyone counts” has no video."),
+            "{screen}"
+        );
+    }
+
+    #[test]
     fn a_blank_screen_is_empty_and_any_key_brings_the_slide_back() {
         let mut app = presenting(80, 24, Some(1));
         app.update(Action::Blank);
