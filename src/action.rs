@@ -58,6 +58,17 @@ pub enum Action {
     Reloaded(Result<Document, String>),
     /// The values file cannot be watched, so changes to it will not show.
     WatchFailed(String),
+    /// `p`: present one value at a time across the whole screen, or return to the browser.
+    Present,
+    /// `c`: show the link Enter would open as a QR code, for a phone to read.
+    ShowQrCode,
+    /// In presentation mode: blank the screen, as presentation software's black screen does.
+    Blank,
+    /// Bring a blanked screen back.
+    Unblank,
+    /// In presentation mode: scroll a slide taller than the screen by a line.
+    ScrollDown,
+    ScrollUp,
 }
 
 impl Action {

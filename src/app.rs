@@ -3,10 +3,11 @@
 //!
 //! `App` is made of parts, each a small state type in its own file with its own methods and
 //! tests: the `List` of values, the `Filter`, the `Detail` pane, the `Help` overlay and the
-//! `Notices` (status message and banner). `update` is the one dispatcher: it gives each action to
-//! the overlay that is open or to the main screen, and keeps the parts consistent with each other
-//! and with the screen. What takes several parts at once is in `impl App` blocks by concern:
-//! `links` (open, copy, step through About's), `mouse`, `next_match` (`n` / `N`) and `reload`.
+//! `Notices` (status message and banner), the `Presentation` and the `QrOverlay`. `update` is
+//! the one dispatcher: it gives each action to the overlay that is open, to presentation mode or
+//! to the main screen, and keeps the parts consistent with each other and with the screen. What
+//! takes several parts at once is in `impl App` blocks by concern: `links` (open, copy, show as a
+//! QR code, step through About's), `mouse`, `next_match` (`n` / `N`), `presenting` and `reload`.
 
 mod blocks;
 mod detail;
@@ -18,8 +19,12 @@ mod list;
 mod mouse;
 mod next_match;
 mod notices;
+mod present;
+mod presenting;
+mod qr;
 mod reload;
 mod search;
+mod slide;
 mod wrapped;
 
 use std::cell::Ref;
@@ -38,7 +43,10 @@ pub use help::Help;
 pub use highlight::{Piece, pieces};
 pub use list::List;
 pub use notices::{MAX_BANNER_LINES, MAX_STATUS_LINES, Status};
+pub use present::{Presentation, Slide};
+pub use qr::{QUIET_ZONE, QrCode, QrLink, QrOverlay};
 pub use search::{find, matches};
+pub use slide::{SlideLayout, SlideLine, TitleSize, has_big_letter};
 pub use wrapped::{KeptBlock, Widths, WrappedDetail};
 
 use blocks::{Shown, about_links};
@@ -61,6 +69,8 @@ pub struct App {
     detail: Detail,
     help: Help,
     notices: Notices,
+    presentation: Presentation,
+    qr: QrOverlay,
     screen: Rect,
 }
 
@@ -77,6 +87,8 @@ impl App {
             detail: Detail::default(),
             help: Help::default(),
             notices: Notices::default(),
+            presentation: Presentation::default(),
+            qr: QrOverlay::default(),
             screen: Rect::new(0, 0, 80, 24),
             document,
             keys,
@@ -112,6 +124,38 @@ impl App {
 
     pub fn help(&self) -> &Help {
         &self.help
+    }
+
+    pub fn presentation(&self) -> &Presentation {
+        &self.presentation
+    }
+
+    /// The `c` overlay.
+    pub fn qr(&self) -> &QrOverlay {
+        &self.qr
+    }
+
+    /// Starts in presentation mode, at the value with index `value`, or at the title slide.
+    pub fn start_presentation(&mut self, value: Option<usize>) {
+        let slide = value
+            .filter(|index| *index < self.document.values.len())
+            .map_or(Slide::Title, Slide::Value);
+        self.presentation.start(slide);
+    }
+
+    /// The slide shown, laid out for the screen, while presenting.
+    pub fn slide_layout(&self) -> Option<Ref<'_, SlideLayout>> {
+        let slide = self.presentation.slide()?;
+        let size = (self.screen.width, self.screen.height);
+        Some(
+            self.presentation
+                .layout(&self.document, slide, &self.keys, size),
+        )
+    }
+
+    /// Whether keys mean what presentation mode's table says: presenting, with no overlay open.
+    pub fn takes_presentation_keys(&self) -> bool {
+        self.presentation.is_on() && !self.help.is_open() && !self.qr.is_open()
     }
 
     pub fn status(&self) -> Option<&Status> {
@@ -266,6 +310,8 @@ impl App {
             Action::WatchFailed(reason) => self.notices.watch_failed(&reason),
             // An overlay takes the keys while it is open.
             action if self.help.is_open() => self.help_key(action),
+            action if self.qr.is_open() => return self.qr_key(action),
+            action if self.presentation.is_on() => return self.present_key(action),
             action => return self.screen_key(action),
         }
         None
@@ -324,6 +370,10 @@ impl App {
             Action::PreviousMatch => self.step_match(false),
             Action::ToggleHelp => self.help.open(),
             Action::Back => return self.back(),
+            Action::Present => self.start_presenting(),
+            Action::ShowQrCode => self.show_qr_code(),
+            // Presentation mode's alone.
+            Action::Blank | Action::Unblank | Action::ScrollDown | Action::ScrollUp => {}
             // `apply` handles these the same whatever is open.
             Action::Suspend
             | Action::Quit
@@ -416,6 +466,8 @@ impl App {
         self.keep_cursor_in_view();
         let max = self.max_detail_scroll();
         self.detail.clamp_scroll(max);
+        let max = self.max_slide_scroll();
+        self.presentation.clamp_scroll(max);
     }
 }
 

@@ -58,6 +58,13 @@ pub enum Command {
         #[arg(value_name = "NUMBER|NAME")]
         value: String,
     },
+    /// Start the interactive screen in presentation mode: one value at a time, full screen.
+    Present {
+        /// The value to start at: its number (1 for the first) or its name; a unique start of
+        /// the name will do. Without one, the title slide (the title and the introduction).
+        #[arg(value_name = "NUMBER|NAME")]
+        value: Option<String>,
+    },
     /// Show which values file and config file would be read, and why: for a support call.
     Where,
     /// Print the settings and keys in effect as a commented config file to start from:

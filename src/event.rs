@@ -46,6 +46,9 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if control {
         return None;
     }
+    if app.takes_presentation_keys() {
+        return keys.presenting(key.code, app.presentation().is_blank());
+    }
     keys.plain(key.code)
 }
 

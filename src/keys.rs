@@ -1,6 +1,7 @@
 //! The key table: which key does what, as data. Input handling (`event`), the help overlay, the
 //! footer's hints and every message that names a key all read the one `KeyTable` the app holds,
-//! so they cannot drift apart. README's key list is kept to match it by a test.
+//! so they cannot drift apart. README's key list is kept to match it by a test. Presentation
+//! mode has a table of its own (`PRESENT_BINDINGS`), asked through the same `KeyTable`.
 //!
 //! The defaults are `DEFAULT_BINDINGS`; a config file changes them by naming actions
 //! (`names`) and giving each its keys in a notation people know (`notation`), and
@@ -128,6 +129,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         Action::Copy,
     ),
     bind(
+        &[plain('c')],
+        "show that link as a QR code",
+        Action::ShowQrCode,
+    ),
+    bind(
         &[Key::Plain(KeyCode::PageDown)],
         "scroll the text",
         Action::PageDown,
@@ -148,6 +154,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         &[plain('i')],
         "about: introduction and links",
         Action::ToggleAbout,
+    ),
+    bind(
+        &[plain('p')],
+        "present: one value at a time, full screen",
+        Action::Present,
     ),
     bind(
         &[Key::Plain(KeyCode::Tab)],
@@ -171,17 +182,86 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     ),
 ];
 
+/// The keys of presentation mode, in the order the help lists them. While the screen is blank,
+/// any key brings it back (`KeyTable::presenting`).
+pub const PRESENT_BINDINGS: &[Binding] = &[
+    bind(
+        &[
+            Key::Plain(KeyCode::Right),
+            plain(' '),
+            Key::Plain(KeyCode::PageDown),
+            plain('j'),
+        ],
+        "next value",
+        Action::Next,
+    ),
+    bind(
+        &[
+            Key::Plain(KeyCode::Left),
+            Key::Plain(KeyCode::PageUp),
+            plain('k'),
+        ],
+        "previous value, or the title slide",
+        Action::Previous,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::Home), plain('g')],
+        "the title slide: the title and introduction",
+        Action::First,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::End), plain('G')],
+        "last value",
+        Action::Last,
+    ),
+    bind(&[Key::Digits], "value by number", Action::SelectNumber(1)),
+    bind(
+        &[Key::Plain(KeyCode::Down)],
+        "scroll a slide taller than the screen",
+        Action::ScrollDown,
+    ),
+    bind(&[Key::Plain(KeyCode::Up)], "", Action::ScrollUp),
+    bind(
+        &[plain('b')],
+        "blank the screen; any key brings it back",
+        Action::Blank,
+    ),
+    bind(
+        &[plain('c')],
+        "the link as a large QR code",
+        Action::ShowQrCode,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::Enter), plain('o')],
+        "open the link",
+        Action::Open,
+    ),
+    bind(&[plain('y')], "copy the link", Action::Copy),
+    bind(&[plain('?')], "help", Action::ToggleHelp),
+    bind(
+        &[Key::Plain(KeyCode::Esc), plain('p')],
+        "back to the browser, on the value shown",
+        Action::Back,
+    ),
+    bind(&[plain('q')], "quit", Action::Quit),
+];
+
+/// The help's heading over the keys of presentation mode.
+pub const PRESENT_HEADING: &str = "In presentation mode";
+
 /// What the mouse does, listed in the help after the keys.
 const MOUSE_ROWS: [(&str, &str); 2] = [
     ("wheel", "scroll the pane under the pointer"),
     ("click", "select a value, or open a link"),
 ];
 
-/// The key table in effect, and whether the app takes the mouse: the one place anything asks
+/// The key tables in effect, and whether the app takes the mouse: the one place anything asks
 /// which key does what. The defaults, or the defaults with a config file's keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyTable {
     bindings: Vec<Binding>,
+    /// The keys of presentation mode.
+    presenting: Vec<Binding>,
     mouse: bool,
 }
 
@@ -192,21 +272,29 @@ impl Default for KeyTable {
 }
 
 impl KeyTable {
-    /// A table of `bindings`, with the mouse on.
+    /// A table of `bindings` for the browser, the default keys of presentation mode, and the
+    /// mouse on.
     pub fn new(bindings: &[Binding]) -> KeyTable {
         KeyTable {
             bindings: bindings.to_vec(),
+            presenting: PRESENT_BINDINGS.to_vec(),
             mouse: true,
         }
     }
 
-    /// This table with a user's keys: each action listed gets exactly the keys listed for it,
-    /// and a key listed is taken from whichever other action had it, so the user's choice
-    /// wins. Actions not listed keep the keys they had, less those taken. An action this
-    /// table has no row for (one of another table, or `suspend` where there is no job
-    /// control) still takes its keys from the rows here.
+    /// This table with a user's keys for the browser: each action listed gets exactly the keys
+    /// listed for it, and a key listed is taken from whichever other action had it, so the
+    /// user's choice wins. Actions not listed keep the keys they had, less those taken. An
+    /// action this table has no row for (`suspend` where there is no job control) still takes
+    /// its keys from the rows here.
     pub fn rebound(mut self, rebindings: &[(Action, Vec<Key>)]) -> KeyTable {
         rebind(&mut self.bindings, rebindings);
+        self
+    }
+
+    /// This table with a user's keys for presentation mode, by the same rules as `rebound`.
+    pub fn rebound_presenting(mut self, rebindings: &[(Action, Vec<Key>)]) -> KeyTable {
+        rebind(&mut self.presenting, rebindings);
         self
     }
 
@@ -221,85 +309,42 @@ impl KeyTable {
         self.mouse
     }
 
-    /// The rows, in the order the help lists them.
+    /// The browser's rows, in the order the help lists them.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// Presentation mode's rows, in the order the help lists them.
+    pub fn presenting_bindings(&self) -> &[Binding] {
+        &self.presenting
     }
 
     /// The action of `code` pressed without Ctrl on the main screen. A digit bound on its own
     /// wins over the digits that select by number.
     pub fn plain(&self, code: KeyCode) -> Option<Action> {
-        if let Some(action) = self.bound(Key::Plain(code)) {
-            return Some(action.clone());
-        }
-        if let KeyCode::Char(digit @ '1'..='9') = code
-            && let Some(number) = digit.to_digit(10)
-            && self.bound(Key::Digits).is_some()
-        {
-            return Some(Action::SelectNumber(number as usize));
-        }
-        None
+        action_of(&self.bindings, code)
     }
 
     /// The action of Ctrl and `c`, anywhere.
     pub fn ctrl(&self, c: char) -> Option<Action> {
-        self.bound(Key::Ctrl(c)).cloned()
+        bound(&self.bindings, Key::Ctrl(c)).cloned()
     }
 
-    fn bound(&self, key: Key) -> Option<&Action> {
-        self.bindings
-            .iter()
-            .find(|binding| binding.keys.contains(&key))
-            .map(|binding| &binding.action)
-    }
-
-    /// A key as the help, the footer and messages write it, or `None` for one that does
-    /// nothing: the digits that select by number are those not bound on their own.
-    fn key_name(&self, key: Key) -> Option<Cow<'static, str>> {
-        if key != Key::Digits {
-            return Some(key.name());
+    /// The action of `code` pressed without Ctrl in presentation mode. While the screen is
+    /// `blanked`, every key brings it back and does nothing else, as in presentation software.
+    pub fn presenting(&self, code: KeyCode, blanked: bool) -> Option<Action> {
+        if blanked {
+            return Some(Action::Unblank);
         }
-        let free: Vec<char> = ('1'..='9')
-            .filter(|digit| self.bound(Key::Plain(KeyCode::Char(*digit))).is_none())
-            .collect();
-        if free.len() == 9 {
-            return Some(key.name());
-        }
-        let mut runs: Vec<(char, char)> = Vec::new();
-        for digit in free {
-            match runs.last_mut() {
-                Some((_, last)) if u32::from(*last) + 1 == u32::from(digit) => *last = digit,
-                _ => runs.push((digit, digit)),
-            }
-        }
-        let names: Vec<String> = runs
-            .iter()
-            .map(|(first, last)| match u32::from(*last) - u32::from(*first) {
-                0 => first.to_string(),
-                1 => format!("{first} {last}"),
-                _ => format!("{first}-{last}"),
-            })
-            .collect();
-        (!names.is_empty()).then(|| Cow::Owned(names.join(" ")))
+        action_of(&self.presenting, code)
     }
 
     /// Rows of the help overlay: the keys of each binding, with those of the bindings listed
-    /// beside it, and what they do; then what the mouse does, when the app takes it. A row
-    /// left without keys is not shown.
+    /// beside it, and what they do; then what the mouse does, when the app takes it; then,
+    /// under a blank row and `PRESENT_HEADING` (rows with no keys), the keys of presentation
+    /// mode. A binding left without keys is not shown.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(Vec<Cow<'static, str>>, &'static str)> = Vec::new();
-        for binding in &self.bindings {
-            let names = binding.keys.iter().filter_map(|key| self.key_name(*key));
-            match rows.last_mut() {
-                Some((keys, _)) if binding.description.is_empty() => keys.extend(names),
-                _ => rows.push((names.collect(), binding.description)),
-            }
-        }
-        let mut rows: Vec<(String, &'static str)> = rows
-            .into_iter()
-            .filter(|(keys, _)| !keys.is_empty())
-            .map(|(keys, description)| (keys.join(" "), description))
-            .collect();
+        let mut rows = help_rows(&self.bindings);
         if self.mouse {
             rows.extend(
                 MOUSE_ROWS
@@ -307,35 +352,128 @@ impl KeyTable {
                     .map(|(keys, description)| ((*keys).to_owned(), *description)),
             );
         }
+        rows.push((String::new(), ""));
+        rows.push((String::new(), PRESENT_HEADING));
+        rows.extend(help_rows(&self.presenting));
         rows
     }
 
     /// The first key bound to `action`, as the footer and messages name it; `None` when no key
     /// is.
     pub fn name(&self, action: &Action) -> Option<Cow<'static, str>> {
-        self.bindings
-            .iter()
-            .filter(|binding| binding.action == *action)
-            .flat_map(|binding| binding.keys.iter())
-            .find_map(|key| self.key_name(*key))
+        first_key(&self.bindings, action)
+    }
+
+    /// The first key bound to `action` in presentation mode.
+    pub fn presenting_name(&self, action: &Action) -> Option<Cow<'static, str>> {
+        first_key(&self.presenting, action)
     }
 
     /// The keys of a footer hint for `actions`: the first key of each. Arrows read as a pair
     /// written together (`↑↓`); letters need a space between them (`n N`). `None` when one of
     /// the actions has no key.
     pub fn hint(&self, actions: &[Action]) -> Option<String> {
-        let names = actions
-            .iter()
-            .map(|action| self.name(action))
-            .collect::<Option<Vec<_>>>()?;
-        let symbols = names.iter().all(|name| {
-            let mut chars = name.chars();
-            chars
-                .next()
-                .is_some_and(|c| !c.is_alphanumeric() && chars.next().is_none())
-        });
-        Some(names.join(if symbols { "" } else { " " }))
+        hint(actions.iter().map(|action| self.name(action)))
     }
+
+    /// The keys of a hint for `actions` in presentation mode, written as `hint` writes them.
+    pub fn presenting_hint(&self, actions: &[Action]) -> Option<String> {
+        hint(actions.iter().map(|action| self.presenting_name(action)))
+    }
+}
+
+fn bound(bindings: &[Binding], key: Key) -> Option<&Action> {
+    bindings
+        .iter()
+        .find(|binding| binding.keys.contains(&key))
+        .map(|binding| &binding.action)
+}
+
+/// The action of `code` pressed without Ctrl in `bindings`. A digit bound on its own wins over
+/// the digits that select by number.
+fn action_of(bindings: &[Binding], code: KeyCode) -> Option<Action> {
+    if let Some(action) = bound(bindings, Key::Plain(code)) {
+        return Some(action.clone());
+    }
+    if let KeyCode::Char(digit @ '1'..='9') = code
+        && let Some(number) = digit.to_digit(10)
+        && bound(bindings, Key::Digits).is_some()
+    {
+        return Some(Action::SelectNumber(number as usize));
+    }
+    None
+}
+
+/// A key of `bindings` as the help, the footer and messages write it, or `None` for one that
+/// does nothing: the digits that select by number are those not bound on their own.
+fn key_name(bindings: &[Binding], key: Key) -> Option<Cow<'static, str>> {
+    if key != Key::Digits {
+        return Some(key.name());
+    }
+    let free: Vec<char> = ('1'..='9')
+        .filter(|digit| bound(bindings, Key::Plain(KeyCode::Char(*digit))).is_none())
+        .collect();
+    if free.len() == 9 {
+        return Some(key.name());
+    }
+    let mut runs: Vec<(char, char)> = Vec::new();
+    for digit in free {
+        match runs.last_mut() {
+            Some((_, last)) if u32::from(*last) + 1 == u32::from(digit) => *last = digit,
+            _ => runs.push((digit, digit)),
+        }
+    }
+    let names: Vec<String> = runs
+        .iter()
+        .map(|(first, last)| match u32::from(*last) - u32::from(*first) {
+            0 => first.to_string(),
+            1 => format!("{first} {last}"),
+            _ => format!("{first}-{last}"),
+        })
+        .collect();
+    (!names.is_empty()).then(|| Cow::Owned(names.join(" ")))
+}
+
+/// The help's rows for `bindings`: the keys of each binding, with those of the bindings listed
+/// beside it, and what they do; a row left without keys is not shown.
+fn help_rows(bindings: &[Binding]) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(Vec<Cow<'static, str>>, &'static str)> = Vec::new();
+    for binding in bindings {
+        let names = binding
+            .keys
+            .iter()
+            .filter_map(|key| key_name(bindings, *key));
+        match rows.last_mut() {
+            Some((keys, _)) if binding.description.is_empty() => keys.extend(names),
+            _ => rows.push((names.collect(), binding.description)),
+        }
+    }
+    rows.into_iter()
+        .filter(|(keys, _)| !keys.is_empty())
+        .map(|(keys, description)| (keys.join(" "), description))
+        .collect()
+}
+
+/// The name of the first key bound to `action` in `bindings` that does something; `None` when
+/// there is none.
+fn first_key(bindings: &[Binding], action: &Action) -> Option<Cow<'static, str>> {
+    bindings
+        .iter()
+        .filter(|binding| binding.action == *action)
+        .flat_map(|binding| binding.keys.iter())
+        .find_map(|key| key_name(bindings, *key))
+}
+
+/// A hint's keys from their names; `None` when one of them is missing.
+fn hint(names: impl Iterator<Item = Option<Cow<'static, str>>>) -> Option<String> {
+    let names = names.collect::<Option<Vec<_>>>()?;
+    let symbols = names.iter().all(|name| {
+        let mut chars = name.chars();
+        chars
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() && chars.next().is_none())
+    });
+    Some(names.join(if symbols { "" } else { " " }))
 }
 
 /// Gives `bindings` a user's keys, as `KeyTable::rebound` says.
@@ -367,10 +505,12 @@ mod tests {
             "1-9",
             "Enter o",
             "y",
+            "c",
             "PgDn PgUp",
             "/",
             "n N",
             "i",
+            "p",
             "Tab S-Tab",
             "?",
             "Esc",
@@ -379,10 +519,41 @@ mod tests {
         if cfg!(unix) {
             expected.push("Ctrl-Z");
         }
-        expected.extend(["wheel", "click"]);
+        expected.extend(["wheel", "click", "", ""]);
+        expected.extend([
+            "→ Space PgDn j",
+            "← PgUp k",
+            "Home g",
+            "End G",
+            "1-9",
+            "↓ ↑",
+            "b",
+            "c",
+            "Enter o",
+            "y",
+            "?",
+            "Esc p",
+            "q",
+        ]);
         assert_eq!(keys, expected);
-        assert_eq!(rows[7].1, "scroll the text");
-        assert!(rows.iter().all(|(_, description)| !description.is_empty()));
+        assert_eq!(rows[8].1, "scroll the text");
+        let heading = rows
+            .iter()
+            .position(|(_, description)| *description == PRESENT_HEADING);
+        let blank = rows
+            .iter()
+            .position(|(_, description)| description.is_empty());
+        assert_eq!(
+            heading,
+            blank.map(|blank| blank + 1),
+            "a blank row, then the heading"
+        );
+        assert_eq!(
+            rows.iter()
+                .filter(|(_, description)| description.is_empty())
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -396,7 +567,14 @@ mod tests {
             Some(Action::SelectNumber(7))
         );
         assert_eq!(keys.plain(KeyCode::Char('0')), None);
-        assert_eq!(keys.plain(KeyCode::Char('c')), None);
+        assert_eq!(keys.plain(KeyCode::Char('c')), Some(Action::ShowQrCode));
+        assert_eq!(keys.plain(KeyCode::Char('p')), Some(Action::Present));
+        assert_eq!(keys.plain(KeyCode::Char('x')), None);
+        assert_eq!(
+            keys.plain(KeyCode::Char('b')),
+            None,
+            "b blanks only a slide"
+        );
         assert_eq!(keys.ctrl('c'), Some(Action::Quit));
         assert_eq!(
             keys.ctrl('z'),
@@ -404,6 +582,68 @@ mod tests {
             "Ctrl-Z only where there is job control"
         );
         assert_eq!(keys.ctrl('q'), None);
+    }
+
+    #[test]
+    fn presentation_mode_has_keys_of_its_own_and_any_key_lifts_a_blank_screen() {
+        let keys = KeyTable::default();
+        for code in [
+            KeyCode::Right,
+            KeyCode::Char(' '),
+            KeyCode::PageDown,
+            KeyCode::Char('j'),
+        ] {
+            assert_eq!(keys.presenting(code, false), Some(Action::Next), "{code:?}");
+        }
+        for code in [KeyCode::Left, KeyCode::PageUp, KeyCode::Char('k')] {
+            assert_eq!(
+                keys.presenting(code, false),
+                Some(Action::Previous),
+                "{code:?}"
+            );
+        }
+        for (code, action) in [
+            (KeyCode::Home, Action::First),
+            (KeyCode::End, Action::Last),
+            (KeyCode::Char('4'), Action::SelectNumber(4)),
+            (KeyCode::Down, Action::ScrollDown),
+            (KeyCode::Up, Action::ScrollUp),
+            (KeyCode::Char('b'), Action::Blank),
+            (KeyCode::Char('c'), Action::ShowQrCode),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Char('p'), Action::Back),
+            (KeyCode::Enter, Action::Open),
+            (KeyCode::Char('q'), Action::Quit),
+        ] {
+            assert_eq!(keys.presenting(code, false), Some(action), "{code:?}");
+        }
+        assert_eq!(keys.presenting(KeyCode::Char('/'), false), None);
+        assert_eq!(keys.presenting(KeyCode::Char('0'), false), None);
+        for code in [
+            KeyCode::Char('x'),
+            KeyCode::Right,
+            KeyCode::Esc,
+            KeyCode::F(5),
+        ] {
+            assert_eq!(
+                keys.presenting(code, true),
+                Some(Action::Unblank),
+                "{code:?}"
+            );
+        }
+        assert_eq!(
+            keys.presenting_hint(&[Action::Previous, Action::Next])
+                .as_deref(),
+            Some("←→")
+        );
+        assert_eq!(
+            keys.presenting_hint(&[Action::ScrollUp, Action::ScrollDown])
+                .as_deref(),
+            Some("↑↓")
+        );
+        assert_eq!(keys.presenting_name(&Action::Back).as_deref(), Some("Esc"));
+        assert_eq!(keys.presenting_name(&Action::Present), None);
+        assert_eq!(Key::Plain(KeyCode::Char(' ')).name(), "Space");
     }
 
     #[test]
@@ -451,8 +691,9 @@ mod tests {
         assert_eq!(keys.help_rows()[1].0, "Ctrl-X");
     }
 
-    /// README's table of keys is written by hand; each key of the table must be in it, in
-    /// backquotes, as README writes it.
+    /// README's tables of keys are written by hand; each key of the table must be in them, in
+    /// backquotes, as README writes it: the main screen's in the Keys section before its
+    /// presentation mode part, presentation mode's in that part.
     #[test]
     fn readme_lists_every_key() {
         let readme = include_str!("../README.md");
@@ -461,15 +702,19 @@ mod tests {
             .nth(1)
             .and_then(|rest| rest.split("\n## ").next())
             .expect("README has a Keys section");
-        for binding in DEFAULT_BINDINGS {
-            for key in binding.keys() {
+        let (main, rest) = section
+            .split_once("\n### In presentation mode\n")
+            .expect("the Keys section has a part for presentation mode");
+        let presenting = rest.split("\n### ").next().unwrap_or(rest);
+        for (bindings, part) in [(DEFAULT_BINDINGS, main), (PRESENT_BINDINGS, presenting)] {
+            for key in bindings.iter().flat_map(|binding| binding.keys()) {
                 let written = match key {
                     Key::Plain(KeyCode::BackTab) => "`Shift-Tab`".to_owned(),
                     Key::Digits => "`1`–`9`".to_owned(),
                     key => format!("`{}`", key.name()),
                 };
                 assert!(
-                    section.contains(&written),
+                    part.contains(&written),
                     "README's Keys section does not list {written}"
                 );
             }
@@ -548,12 +793,10 @@ mod tests {
             .collect();
         let keys = keys.rebound(&[(Action::Copy, all)]);
         assert_eq!(keys.name(&Action::SelectNumber(1)), None);
-        assert!(
-            !keys
-                .help_rows()
-                .iter()
-                .any(|(_, d)| *d == "value by number")
-        );
+        let rows = keys.help_rows();
+        let browsing = rows.iter().take_while(|(_, d)| !d.is_empty());
+        assert!(!browsing.clone().any(|(_, d)| *d == "value by number"));
+        assert!(browsing.clone().any(|(_, d)| *d == "quit"), "{rows:?}");
         let pair = KeyTable::default().rebound(&[(
             Action::Copy,
             (3..=9)
@@ -593,7 +836,7 @@ mod tests {
     /// A config file can rebind every action of the table, and each name means one action.
     #[test]
     fn every_action_of_the_table_has_one_name() {
-        for binding in DEFAULT_BINDINGS {
+        for binding in DEFAULT_BINDINGS.iter().chain(PRESENT_BINDINGS) {
             let name = action_name(binding.action());
             assert!(name.is_some(), "{:?} has no name", binding.action());
             assert_eq!(action_named(name.unwrap()), Some(binding.action()));

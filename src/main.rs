@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use nhs_values::cli::{Cli, Command, Format};
+use nhs_values::cli::{Cli, Command, Format, ThemeName};
 use nhs_values::config::{self, Settings};
 use nhs_values::source::{self, Choice, ConfigChoice, Source};
 use nhs_values::values::{self, Document, LoadError};
@@ -28,25 +28,14 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let theme = cli.theme;
     let choice = Choice::for_this_process(cli.file);
     let config = ConfigChoice::for_this_process(cli.config);
     let source = choice.source.clone();
     match cli.command {
-        None => {
-            let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
-            // Before the screen is taken.
-            let (settings, document) = match load(&config, &source) {
-                Ok(both) => both,
-                Err(code) => return Ok(code),
-            };
-            if io::stdout().is_terminal() {
-                let theme = cli.theme.unwrap_or(settings.theme);
-                let app = app::App::with_keys(document, settings.keys)
-                    .with_text_width(settings.text_width);
-                tui::run(app, theme, settings.browser, loaded)
-            } else {
-                print(&output::render(&document, Format::Text))
-            }
+        None => browse(theme, &config, &source, Start::Browsing),
+        Some(Command::Present { value }) => {
+            browse(theme, &config, &source, Start::Presenting(value))
         }
         Some(Command::Check { paths }) => Ok(check(&source, &config, paths)),
         Some(Command::Print { format }) => match source.load() {
@@ -60,7 +49,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Where) => print(&choice.explain(&config, source::config_dir().as_deref())),
         Some(Command::Config) => match config.load() {
             Ok(mut settings) => {
-                settings.theme = cli.theme.unwrap_or(settings.theme);
+                settings.theme = theme.unwrap_or(settings.theme);
                 print(&config::render(&settings))
             }
             Err(error) => Ok(report(&error)),
@@ -81,6 +70,43 @@ fn load(config: &ConfigChoice, source: &Source) -> Result<(Settings, Document), 
             Err(ExitCode::from(INVALID_INPUT))
         }
     }
+}
+
+/// How the interactive screen starts.
+enum Start {
+    Browsing,
+    /// In presentation mode, at the value named, or at the title slide.
+    Presenting(Option<String>),
+}
+
+/// The interactive screen; without a terminal, the document printed as text, as `print` does.
+/// The config and the values are both read, and every problem of either reported, before the
+/// screen is taken.
+fn browse(
+    theme: Option<ThemeName>,
+    config: &ConfigChoice,
+    source: &Source,
+    start: Start,
+) -> Result<ExitCode> {
+    let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
+    let (settings, document) = match load(config, source) {
+        Ok(both) => both,
+        Err(code) => return Ok(code),
+    };
+    let present = match start {
+        Start::Browsing => None,
+        Start::Presenting(None) => Some(None),
+        Start::Presenting(Some(wanted)) => Some(Some(find_value(&document, &wanted)?)),
+    };
+    if !io::stdout().is_terminal() {
+        return print(&output::render(&document, Format::Text));
+    }
+    let theme = theme.unwrap_or(settings.theme);
+    let mut app = app::App::with_keys(document, settings.keys).with_text_width(settings.text_width);
+    if let Some(value) = present {
+        app.start_presentation(value);
+    }
+    tui::run(app, theme, settings.browser, loaded)
 }
 
 /// Prints every problem to stderr, coloured when stderr is a terminal that wants colour.

@@ -285,6 +285,7 @@ mod tests {
             theme,
             Theme {
                 hyperlinks: true,
+                qr: ui::QrInk::Terminal,
                 ..Theme::high_contrast()
             }
         );

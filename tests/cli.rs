@@ -671,6 +671,42 @@ fn without_a_terminal_the_browser_prints_like_print() {
 }
 
 #[test]
+fn present_without_a_terminal_prints_like_print_and_refuses_an_unknown_value() {
+    let sandbox = Sandbox::new();
+    let print = sandbox.command().arg("print").output().unwrap();
+    for args in [&["present"][..], &["present", "resp"]] {
+        let output = sandbox
+            .command()
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(stdout(&output), stdout(&print), "{args:?}");
+    }
+    for (wanted, error) in [
+        (
+            "9",
+            "error: there is no value 9; the values are numbered 1 to 6\n",
+        ),
+        ("kindness", "error: no value is named “kindness”\n"),
+    ] {
+        let output = sandbox.run(&["present", wanted]);
+        assert_eq!(output.status.code(), Some(1), "{wanted}");
+        assert_eq!(stderr(&output), error);
+        assert_eq!(stdout(&output), "");
+        assert_no_panic(&output);
+    }
+    let help = sandbox.run(&["present", "--help"]);
+    assert!(
+        stdout(&help).contains("Without one, the title slide"),
+        "{}",
+        stdout(&help)
+    );
+}
+
+#[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     let sandbox = Sandbox::new();
     // A document far bigger than a pipe buffer, so the writer must hit the closed pipe.
@@ -827,7 +863,7 @@ fn help_and_version_succeed() {
     let help = sandbox.command().arg("--help").output().unwrap();
     assert_eq!(help.status.code(), Some(0));
     let text = stdout(&help);
-    for command in ["check", "print", "open", "where", "--file"] {
+    for command in ["check", "print", "open", "present", "where", "--file"] {
         assert!(
             text.contains(command),
             "--help does not mention {command}:\n{text}"

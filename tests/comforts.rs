@@ -244,6 +244,7 @@ fn bash_completion_knows_the_commands_and_options() {
         "check",
         "print",
         "open",
+        "present",
         "completions",
         "man",
         "--file",
@@ -273,7 +274,8 @@ fn bash_completion_knows_the_commands_and_options() {
 fn bash_completes_with(sandbox: &Sandbox, script: &str) {
     let path = sandbox.file("nhs-values.bash", script);
     for (words, expected) in [
-        ("nhs-values pr", "print"),
+        ("nhs-values pr", "print present"),
+        ("nhs-values pre", "present"),
         ("nhs-values print --format ''", "text json markdown toml"),
         ("nhs-values --theme ''", "default high-contrast"),
         ("nhs-values check --th", "--theme"),
@@ -309,7 +311,15 @@ fn the_man_page_documents_every_command_and_option() {
     for option in [r"\-\-file", r"\-\-theme", r"\-\-format", r"high\-contrast"] {
         assert!(page.contains(option), "{option} missing");
     }
-    for command in ["check", "print", "open", "where", "completions", "man"] {
+    for command in [
+        "check",
+        "print",
+        "open",
+        "present",
+        "where",
+        "completions",
+        "man",
+    ] {
         assert!(
             page.contains(&format!(".SS \"nhs-values {command}\"")),
             "{command} has no subsection"

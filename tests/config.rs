@@ -26,7 +26,8 @@ filter = [\"f\"]
 ";
 
 /// The footer with `REMAPPED`'s keys.
-const REMAPPED_FOOTER: &str = " ↑ n move  Enter video  f filter  i about  ? help  q quit";
+const REMAPPED_FOOTER: &str =
+    " ↑ n move  Enter video  f filter  i about  c QR code  p present  ? help  q quit";
 
 /// Writes `contents` as `config.toml` in the sandbox's config folder and returns its path.
 fn user_config(sandbox: &Sandbox, contents: &str) -> PathBuf {

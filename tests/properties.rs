@@ -1,9 +1,9 @@
 //! Property tests on the pure parts: any storm of keys, clicks and resizes, on documents built to
-//! be awkward, keeps the state consistent and every frame drawable, with nothing in it that a
-//! terminal would obey.
+//! be awkward, in the browser, in presentation mode and with the QR code overlay open, keeps the
+//! state consistent and every frame drawable, with nothing in it that a terminal would obey.
 
 use nhs_values::action::{Action, LaunchFailure};
-use nhs_values::app::{App, matches};
+use nhs_values::app::{App, Slide, TitleSize, matches};
 use nhs_values::event::action_for;
 use nhs_values::layout;
 use nhs_values::text::{is_forbidden_control, is_invisible_format};
@@ -126,7 +126,7 @@ fn happening() -> impl Strategy<Value = Happening> {
     ])
     .prop_map(|code| key(code, KeyModifiers::NONE));
     let typed = prop::sample::select(
-        "jkgGiq?/nNy0123456789 aeoé日👩\u{1b}"
+        "jkgGiq?/nNypcbo0123456789 aeoé日👩\u{1b}"
             .chars()
             .collect::<Vec<_>>(),
     )
@@ -235,6 +235,42 @@ fn assert_consistent(app: &App) {
         app.detail().scroll()
     );
     assert!(app.help().scroll() < app.keys().help_rows().len());
+    assert_eq!(app.qr().is_open(), app.qr().link().is_some());
+    assert_presentation_consistent(app);
+}
+
+/// While presenting: the slide is one of the document's, scrolled no further than its end, and
+/// nothing on it is cut. Large letters and a QR code are only laid out where the whole slide
+/// fits, every line fits across the screen, and a code is drawn at its exact size.
+fn assert_presentation_consistent(app: &App) {
+    let Some(layout) = app.slide_layout() else {
+        assert!(!app.presentation().is_blank());
+        return;
+    };
+    if let Some(Slide::Value(index)) = app.presentation().slide() {
+        assert!(index < app.document().values.len(), "slide {index}");
+    }
+    assert!(app.presentation().scroll() <= layout.max_scroll());
+    let screen = app.screen();
+    assert_eq!(layout.viewport, screen.height.saturating_sub(1));
+    for line in layout.title.iter().chain(&layout.lines) {
+        let width = line.width(layout.title_size);
+        assert!(
+            width == 0 || line.x + width <= screen.width,
+            "a line is cut at {}x{}: {line:?}",
+            screen.width,
+            screen.height
+        );
+    }
+    if layout.qr.is_some() || layout.title_size != TitleSize::Plain {
+        assert!(layout.height <= usize::from(layout.viewport));
+    }
+    if let Some((code, area)) = &layout.qr {
+        assert_eq!((area.width, area.height), code.cells(1));
+        assert!(area.right() <= screen.width);
+        let bottom = usize::from(layout.top) + usize::from(area.bottom());
+        assert!(bottom <= usize::from(layout.viewport), "the code is cut");
+    }
 }
 
 /// Draws a frame and checks that no cell holds anything a terminal would act on.
@@ -293,16 +329,24 @@ proptest! {
 proptest! {
     #![proptest_config(config(256))]
 
-    /// Every size from 0x0 up, reached by any route, in each view.
+    /// Every size from 0x0 up, reached by any route, in each view: the browser, About, help,
+    /// a slide, the title slide and the QR code overlay.
     #[test]
     fn any_size_after_any_resizes_renders(
         sizes in prop::collection::vec((0..=300u16, 0..=120u16), 1..8),
-        view in 0..3u8,
+        view in 0..6u8,
     ) {
         let mut app = App::new(awkward_document());
         match view {
             1 => { app.update(Action::ToggleAbout); }
             2 => { app.update(Action::ToggleHelp); }
+            3 => { app.update(Action::Last); app.update(Action::Present); }
+            4 => { app.start_presentation(None); }
+            5 => {
+                app.update(Action::ToggleAbout);
+                app.update(Action::NextLink);
+                app.update(Action::ShowQrCode);
+            }
             _ => { app.update(Action::Last); }
         }
         for (width, height) in sizes {

@@ -112,7 +112,7 @@ pub fn about_links(document: &Document) -> Vec<(&str, &str)> {
 }
 
 /// A block of content with its text made safe to display.
-fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
+pub(super) fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
     let text = match text {
         Cow::Borrowed(text) => visible(text),
         Cow::Owned(text) => match visible(&text) {
@@ -127,7 +127,7 @@ fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
     }
 }
 
-fn link_block<'a>(label: &str, url: &'a str, highlighted: bool) -> Block<'a> {
+pub(super) fn link_block<'a>(label: &str, url: &'a str, highlighted: bool) -> Block<'a> {
     Block {
         link: Some(url),
         ..block(

@@ -24,6 +24,12 @@ impl Help {
         self.scroll = 0;
     }
 
+    /// Opens at row `row`.
+    pub(super) fn open_at(&mut self, row: usize) {
+        self.open = true;
+        self.scroll = row;
+    }
+
     pub(super) fn close(&mut self) {
         self.open = false;
     }

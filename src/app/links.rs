@@ -1,7 +1,9 @@
-//! The links: opening or copying the one Enter would open, and stepping through About's.
+//! The links: opening, copying or showing as a QR code the one Enter would open, and stepping
+//! through About's.
 
+use super::qr::QrLink;
 use super::{App, View};
-use crate::action::Effect;
+use crate::action::{Action, Effect};
 
 impl App {
     /// Opens (`Effect::OpenUrl`) or copies (`Effect::Copy`) the current link.
@@ -18,11 +20,19 @@ impl App {
     /// The link Enter opens and `y` copies: the highlighted link in About, else the selected
     /// value's video; or why there is none.
     fn current_link(&self) -> Result<String, String> {
+        self.current_link_labelled().map(|(_, url)| url)
+    }
+
+    /// The current link with what it is, for the QR code overlay: the slide's while presenting.
+    fn current_link_labelled(&self) -> Result<(String, String), String> {
+        if let Some(slide) = self.presentation.slide() {
+            return self.slide_link(slide);
+        }
         match self.view() {
             View::About { link } => self
                 .about_links()
                 .get(link)
-                .map(|(_, url)| (*url).to_owned())
+                .map(|(label, url)| ((*label).to_owned(), (*url).to_owned()))
                 .ok_or_else(|| "This document has no links.".to_owned()),
             View::Value => {
                 let value = self
@@ -32,9 +42,31 @@ impl App {
                 value
                     .video
                     .clone()
+                    .map(|url| (format!("{}: video", value.name), url))
                     .ok_or_else(|| format!("“{}” has no video.", value.name))
             }
         }
+    }
+
+    /// `c`: the current link as a QR code, in an overlay.
+    pub(super) fn show_qr_code(&mut self) {
+        match self.current_link_labelled() {
+            Ok((label, url)) => self.qr.open(QrLink::new(&label, &url)),
+            Err(reason) => self.notices.say(&reason, true),
+        }
+    }
+
+    /// A key while the QR code overlay is open: Esc (or `c` again) closes it; the link can
+    /// still be opened and copied.
+    pub(super) fn qr_key(&mut self, action: Action) -> Option<Effect> {
+        let url = self.qr.link().map(|link| link.url.clone())?;
+        match action {
+            Action::Back | Action::ShowQrCode => self.qr.close(),
+            Action::Open => return Some(Effect::OpenUrl(url)),
+            Action::Copy => return Some(Effect::Copy(url)),
+            _ => {}
+        }
+        None
     }
 
     pub(super) fn step_link(&mut self, step: isize) {
@@ -187,5 +219,44 @@ mod tests {
         let status = app.status().cloned().expect("a status message");
         assert!(status.is_error);
         assert_eq!(status.text, "“Value 1” has no video.");
+    }
+
+    #[test]
+    fn c_shows_the_link_enter_would_open_until_esc() {
+        let mut app = app();
+        app.update(Action::Next);
+        app.update(Action::ShowQrCode);
+        let shown = app.qr().link().cloned().expect("the overlay is open");
+        let video = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
+        assert_eq!(
+            (shown.label.as_str(), shown.url.as_str()),
+            ("Compassion: video", video)
+        );
+        assert!(shown.code.is_some());
+        app.update(Action::Next);
+        assert_eq!(app.selected(), Some(1), "the overlay takes the keys");
+        assert_eq!(
+            app.update(Action::Open),
+            Some(Effect::OpenUrl(video.to_owned()))
+        );
+        assert_eq!(
+            app.update(Action::Copy),
+            Some(Effect::Copy(video.to_owned()))
+        );
+        assert_eq!(app.update(Action::Back), None, "Esc closes, not quits");
+        assert!(!app.qr().is_open());
+
+        app.update(Action::ToggleAbout);
+        app.update(Action::NextLink);
+        app.update(Action::ShowQrCode);
+        let shown = app.qr().link().cloned().expect("the overlay is open");
+        assert_eq!(shown.label, "The NHS Constitution for England");
+        app.update(Action::ShowQrCode);
+        assert!(!app.qr().is_open(), "c again closes it");
+
+        let mut app = app_with(2);
+        app.update(Action::ShowQrCode);
+        assert!(!app.qr().is_open());
+        assert_eq!(status_text(&app), "“Value 1” has no video.");
     }
 }

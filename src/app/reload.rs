@@ -22,6 +22,7 @@ impl App {
         }
         let selected = self.selected();
         let name = selected.map(|index| self.document.values[index].name.to_lowercase());
+        let presented = self.presented_name();
         self.document = document;
         self.list.measure(&self.document.values);
         // The index was built from the old text.
@@ -52,6 +53,7 @@ impl App {
                 link: link.min(last),
             });
         }
+        self.keep_presented(presented);
         self.fit_to_panes();
         self.notices.reloaded();
     }

@@ -207,7 +207,7 @@ impl WrappedDetail {
 /// A block kept with its lines in `widths`. Text is wrapped at spaces. A link that does not fit
 /// on one line with its label goes on a line of its own, never broken, so that it reads as one
 /// and can be selected in one go; it is cut with `…` only where the pane is narrower than it.
-fn lay_out(block: Block<'_>, widths: Widths) -> (KeptBlock, Vec<Range<usize>>) {
+pub(super) fn lay_out(block: Block<'_>, widths: Widths) -> (KeptBlock, Vec<Range<usize>>) {
     let mut text = block.text.into_owned();
     let link = block.link.map(str::to_owned);
     let address = link.as_deref().map(visible);

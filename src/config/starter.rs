@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
 
 use super::{Settings, TEXT_WIDTHS};
-use crate::keys::action_name;
+use crate::keys::{Binding, action_name};
 
 const HEADER: &str = "\
 # Settings and keys for nhs-values, written by `nhs-values config`.
@@ -24,6 +24,12 @@ const KEYS: &str = "
 # \"1-9\" are the digits that select a value by its number. A key given to one
 # action is taken from the action that had it; [] leaves an action without keys.
 [keys]
+";
+
+const PRESENTATION_KEYS: &str = "
+# The keys of presentation mode, by the same rules; a key given to an action
+# here is taken only from the action of presentation mode that had it.
+[keys.presentation]
 ";
 
 /// The settings as a config file: a header on how to use it, a comment on each setting, and
@@ -67,9 +73,17 @@ pub fn render(settings: &Settings) -> String {
     key_value(&mut out, "text_width", &settings.text_width.to_string());
 
     out.push_str(KEYS);
+    write_keys(&mut out, settings.keys.bindings());
+    out.push_str(PRESENTATION_KEYS);
+    write_keys(&mut out, settings.keys.presenting_bindings());
+    out
+}
+
+/// A line for each action of `bindings` with its keys and, lined up after them, what it does.
+fn write_keys(out: &mut String, bindings: &[Binding]) {
     let mut lines = Vec::new();
     let mut description = "";
-    for binding in settings.keys.bindings() {
+    for binding in bindings {
         if !binding.description().is_empty() {
             description = binding.description();
         }
@@ -91,7 +105,6 @@ pub fn render(settings: &Settings) -> String {
     for (line, description) in lines {
         let _ = writeln!(out, "{line:<width$}  # {description}");
     }
-    out
 }
 
 fn key_value(out: &mut String, key: &str, value: &str) {
@@ -146,6 +159,7 @@ mod tests {
         let keys: Vec<(&str, &str)> = written
             .split("\n[keys]\n")
             .nth(1)
+            .and_then(|rest| rest.split("\n\n").next())
             .unwrap_or_default()
             .lines()
             .map(|line| line.split_once('#').expect("a comment on each action"))
@@ -167,12 +181,27 @@ mod tests {
             keys.iter().all(|(code, _)| code.len() == column),
             "the comments line up:\n{written}"
         );
-        let in_table = KeyTable::default().bindings().len();
-        let listed = ACTION_NAMES
-            .iter()
-            .filter(|(name, _)| written.contains(&format!("\n{name} = [")))
-            .count();
-        assert_eq!(listed, in_table, "{written}");
+        let (browsing, presenting) = written
+            .split_once("\n[keys.presentation]\n")
+            .expect("a table for presentation mode");
+        let defaults = KeyTable::default();
+        for (part, in_table) in [
+            (browsing, defaults.bindings().len()),
+            (presenting, defaults.presenting_bindings().len()),
+        ] {
+            let listed = ACTION_NAMES
+                .iter()
+                .filter(|(name, _)| format!("\n{part}").contains(&format!("\n{name} = [")))
+                .count();
+            assert_eq!(listed, in_table, "{written}");
+        }
+        assert!(
+            presenting
+                .lines()
+                .any(|line| line.starts_with("blank = [\"b\"] ")
+                    && line.ends_with("  # blank the screen; any key brings it back")),
+            "{written}"
+        );
     }
 
     #[test]
@@ -253,55 +282,74 @@ mod tests {
         })
     }
 
-    fn settings() -> impl Strategy<Value = Settings> {
-        let actions: Vec<Action> = KeyTable::default()
-            .bindings()
+    /// Rebindings of the actions of `bindings` other than by-number, each key given once.
+    fn rebindings(bindings: &'static [Binding]) -> impl Strategy<Value = Vec<(Action, Vec<Key>)>> {
+        let actions: Vec<Action> = bindings
             .iter()
             .map(|binding| binding.action().clone())
             .filter(|action| *action != Action::SelectNumber(1))
             .collect();
         let rebinding = (prop::sample::select(actions), vec(key(), 0..3));
+        (vec(rebinding, 0..6), any::<bool>()).prop_map(|(rebindings, digits)| {
+            let mut seen = Vec::new();
+            let mut rebindings: Vec<(Action, Vec<Key>)> = rebindings
+                .into_iter()
+                .map(|(action, keys)| {
+                    let mut own = Vec::new();
+                    for key in keys {
+                        if !seen.contains(&key) {
+                            seen.push(key);
+                            own.push(key);
+                        }
+                    }
+                    (action, own)
+                })
+                .collect();
+            if !digits {
+                rebindings.push((Action::SelectNumber(1), Vec::new()));
+            }
+            rebindings
+        })
+    }
+
+    fn settings() -> impl Strategy<Value = Settings> {
         (
             prop::sample::select(ThemeName::value_variants().to_vec()),
             proptest::option::of(browser()),
             TEXT_WIDTHS,
             any::<bool>(),
-            vec(rebinding, 0..6),
-            any::<bool>(),
+            rebindings(crate::keys::DEFAULT_BINDINGS),
+            rebindings(crate::keys::PRESENT_BINDINGS),
         )
-            .prop_map(|(theme, browser, text_width, mouse, rebindings, digits)| {
-                // A file binds each key once, and keeps a key that quits.
-                let mut seen = Vec::new();
-                let mut rebindings: Vec<(Action, Vec<Key>)> = rebindings
-                    .into_iter()
-                    .map(|(action, keys)| {
-                        let mut own = Vec::new();
-                        for key in keys {
-                            if !seen.contains(&key) {
-                                seen.push(key);
-                                own.push(key);
-                            }
-                        }
-                        (action, own)
-                    })
-                    .collect();
-                if !digits {
-                    rebindings.push((Action::SelectNumber(1), Vec::new()));
-                }
-                let keys = KeyTable::default().rebound(&rebindings).with_mouse(mouse);
-                let keys = if keys.name(&Action::Quit).is_some() {
-                    keys
-                } else {
-                    keys.rebound(&[(Action::Quit, vec![Key::Ctrl('q')])])
-                };
-                Settings {
-                    theme,
-                    browser: browser
-                        .filter(|browser| browser_command::check(browser, NATIVE).is_ok()),
-                    text_width,
-                    keys,
-                }
-            })
+            .prop_map(
+                |(theme, browser, text_width, mouse, browsing, presenting)| {
+                    // A file keeps a key that quits, and one that leaves presentation mode.
+                    let keys = KeyTable::default()
+                        .rebound(&browsing)
+                        .rebound_presenting(&presenting)
+                        .with_mouse(mouse);
+                    let keys = if keys.name(&Action::Quit).is_some() {
+                        keys
+                    } else {
+                        keys.rebound(&[(Action::Quit, vec![Key::Ctrl('q')])])
+                    };
+                    let keys = if keys.presenting_name(&Action::Back).is_some() {
+                        keys
+                    } else {
+                        keys.rebound_presenting(&[(
+                            Action::Back,
+                            vec![Key::Plain(ratatui::crossterm::event::KeyCode::Esc)],
+                        )])
+                    };
+                    Settings {
+                        theme,
+                        browser: browser
+                            .filter(|browser| browser_command::check(browser, NATIVE).is_ok()),
+                        text_width,
+                        keys,
+                    }
+                },
+            )
     }
 
     proptest! {

@@ -76,6 +76,136 @@ fn suspend_is_a_name_on_every_platform() {
     assert_eq!(settings.keys.ctrl('z'), None);
 }
 
+/// Presentation mode's keys are a table of their own: what `[keys]` does leaves them as they
+/// are, and what `[keys.presentation]` does leaves the browser's.
+#[test]
+fn presentation_mode_has_a_table_of_its_own() {
+    let settings = settings(
+        "[keys]\nnext = [\"n\"]\n\n[keys.presentation]\nblank = [\".\"]\nnext = [\"Space\", \"b\"]\n",
+    );
+    let keys = &settings.keys;
+    assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
+    assert_eq!(keys.plain(KeyCode::Char('j')), None);
+    assert_eq!(keys.plain(KeyCode::Char('.')), None);
+    assert_eq!(
+        keys.presenting(KeyCode::Char('.'), false),
+        Some(Action::Blank)
+    );
+    assert_eq!(
+        keys.presenting(KeyCode::Char('b'), false),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.presenting(KeyCode::Char(' '), false),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.presenting(KeyCode::Right, false),
+        None,
+        "next has only its listed keys"
+    );
+    assert_eq!(keys.presenting(KeyCode::Char('n'), false), None);
+    assert_eq!(
+        keys.presenting(KeyCode::Char('k'), false),
+        Some(Action::Previous)
+    );
+    assert_eq!(keys.presenting_name(&Action::Blank).as_deref(), Some("."));
+}
+
+#[test]
+fn an_action_of_the_other_table_says_where_it_goes() {
+    assert_eq!(
+        report("[keys]\nblank = [\"b\"]\n\n[keys.presentation]\nfilter = [\"/\"]\n"),
+        r#"error: unknown action `blank` in `[keys]`
+ --> config.toml:2:1
+  |
+2 | blank = ["b"]
+  | ^^^^^ not an action of the browser
+  |
+  = help: `blank` is an action of presentation mode: give it keys under `[keys.presentation]`
+
+error: unknown action `filter` in `[keys.presentation]`
+ --> config.toml:5:1
+  |
+5 | filter = ["/"]
+  | ^^^^^^ not an action of presentation mode
+  |
+  = help: `filter` is an action of the browser: give it keys under `[keys]`
+
+error: config.toml has 2 problems"#
+    );
+}
+
+#[test]
+fn a_key_may_do_one_thing_in_each_table() {
+    let settings = settings("[keys]\nfirst = [\"x\"]\n\n[keys.presentation]\nlast = [\"x\"]\n");
+    assert_eq!(settings.keys.plain(KeyCode::Char('x')), Some(Action::First));
+    assert_eq!(
+        settings.keys.presenting(KeyCode::Char('x'), false),
+        Some(Action::Last)
+    );
+    assert_eq!(
+        report("[keys.presentation]\nlast = [\"x\"]\nfirst = [\"x\"]\n"),
+        r#"error: `x` is bound to both `last` and `first`
+ --> config.toml:3:10
+  |
+2 | last = ["x"]
+  |         --- first bound here
+3 | first = ["x"]
+  |          ^^^ bound again here
+  |
+  = help: a key does one thing: remove it from one of the lists
+
+error: config.toml has 1 problem"#
+    );
+}
+
+#[test]
+fn presentation_keys_that_are_not_a_table() {
+    assert_eq!(
+        report("[keys]\npresentation = [\"p\"]\n"),
+        r#"error: `presentation` must be a `[keys.presentation]` table, found an array
+ --> config.toml:2:16
+  |
+2 | presentation = ["p"]
+  |                ^^^^^ expected a `[keys.presentation]` table
+
+error: config.toml has 1 problem"#
+    );
+}
+
+/// With no key for `back` or `quit` in presentation mode and no Ctrl key that quits, a slide
+/// could not be left.
+#[test]
+fn no_key_left_to_leave_presentation_mode() {
+    assert_eq!(
+        report("[keys]\nquit = [\"q\"]\n\n[keys.presentation]\nback = []\nquit = []\n"),
+        r#"error: no key would leave presentation mode
+ --> config.toml:5:8
+  |
+5 | back = []
+  |        ^^ `back` has no key
+  |
+  = help: give `back` or `quit` under `[keys.presentation]` a key
+
+error: config.toml has 1 problem"#
+    );
+    assert_eq!(
+        report("[keys]\nquit = [\"q\"]\n\n[keys.presentation]\nblank = [\"Esc\", \"p\", \"q\"]\n"),
+        r#"error: no key would leave presentation mode
+ --> config.toml:5:22
+  |
+5 | blank = ["Esc", "p", "q"]
+  |                      ^^^ this takes the last key that leaves presentation mode
+  |
+  = help: give `back` or `quit` under `[keys.presentation]` a key
+
+error: config.toml has 1 problem"#
+    );
+    // Ctrl-C, which quits from every screen, is a way out.
+    settings("[keys.presentation]\nback = []\nquit = []\n");
+}
+
 #[test]
 fn every_problem_is_reported_in_file_order() {
     let report =
@@ -171,7 +301,7 @@ fn an_unknown_action_without_one_lists_them_all() {
 2 | scroll = ["j"]
   | ^^^^^^ not an action
   |
-  = help: the actions are `next`, `previous`, `first`, `last`, `by-number`, `open`, `copy`, `page-down`, `page-up`, `filter`, `next-match`, `previous-match`, `about`, `next-link`, `previous-link`, `help`, `back`, `quit`, `suspend`
+  = help: the actions are `next`, `previous`, `first`, `last`, `by-number`, `open`, `copy`, `qr-code`, `page-down`, `page-up`, `filter`, `next-match`, `previous-match`, `about`, `present`, `next-link`, `previous-link`, `help`, `back`, `quit`, `suspend`
 
 error: config.toml has 1 problem"#
     );
@@ -482,7 +612,14 @@ fn readme_documents_every_setting_and_action_with_its_default_keys() {
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("README has a section on the config file");
-    for setting in ["theme", "mouse", "browser", "text_width", "[keys]"] {
+    for setting in [
+        "theme",
+        "mouse",
+        "browser",
+        "text_width",
+        "[keys]",
+        "[keys.presentation]",
+    ] {
         assert!(
             section.contains(&format!("| `{setting}` |")),
             "README's settings table leaves out {setting}"
@@ -494,21 +631,29 @@ fn readme_documents_every_setting_and_action_with_its_default_keys() {
             "README's actions table leaves out {name}"
         );
     }
-    for binding in crate::keys::DEFAULT_BINDINGS {
-        let name = crate::keys::action_name(binding.action()).expect("every action is named");
-        let keys: Vec<String> = binding
-            .keys()
-            .iter()
-            .map(|key| format!("`\"{}\"`", key.notation()))
-            .collect();
-        let row = section
-            .lines()
-            .find(|line| line.starts_with(&format!("| `{name}` |")))
-            .unwrap_or_default();
-        assert!(
-            row.ends_with(&format!("| {} |", keys.join(", "))),
-            "README's row for {name} does not end with its keys {keys:?}: {row}"
-        );
+    let (browsing, presenting) = section
+        .split_once("[keys.presentation]\n")
+        .expect("README shows a `[keys.presentation]` table");
+    for (bindings, part) in [
+        (crate::keys::DEFAULT_BINDINGS, browsing),
+        (crate::keys::PRESENT_BINDINGS, presenting),
+    ] {
+        for binding in bindings {
+            let name = crate::keys::action_name(binding.action()).expect("every action is named");
+            let keys: Vec<String> = binding
+                .keys()
+                .iter()
+                .map(|key| format!("`\"{}\"`", key.notation()))
+                .collect();
+            let row = part
+                .lines()
+                .find(|line| line.starts_with(&format!("| `{name}` |")))
+                .unwrap_or_default();
+            assert!(
+                row.ends_with(&format!("| {} |", keys.join(", "))),
+                "README's row for {name} does not end with its keys {keys:?}: {row}"
+            );
+        }
     }
 }
 
@@ -521,6 +666,7 @@ proptest::proptest! {
                 proptest::sample::select(vec![
                     "[keys]", "theme = \"high-contrast\"", "mouse = false", "text_width = 7",
                     "browser = \"'x\"", "quit = []", "by-number = [\"1\"]", "keys = 1",
+                    "[keys.presentation]", "back = []", "blank = [\"q\"]", "presentation = 2",
                 ]).prop_map(str::to_owned),
                 "[a-z_-]{1,10} = \\[(\"[ -~\u{e9}\u{202e}\u{1b}]{0,8}\", ?){0,3}\\]",
                 "[ -~\u{e9}\u{1b}\n]{0,30}",

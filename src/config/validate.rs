@@ -12,7 +12,9 @@ use super::{Settings, TEXT_WIDTHS};
 use crate::action::Action;
 use crate::browser_command::{self, NATIVE};
 use crate::cli::ThemeName;
-use crate::keys::{ACTION_NAMES, Key, KeyError, KeyTable, key_names};
+use crate::keys::{
+    ACTION_NAMES, Binding, DEFAULT_BINDINGS, Key, KeyError, KeyTable, PRESENT_BINDINGS, key_names,
+};
 use crate::values::{Diagnostic, describe, is_near, quoted_list, sorted, syntax};
 
 /// The settings a config file may have, in the order the starter file writes them.
@@ -38,6 +40,57 @@ pub fn settings(text: &str) -> Result<Settings, Vec<Diagnostic>> {
     }
 }
 
+/// The table inside `[keys]` that holds presentation mode's keys.
+const PRESENTATION: &str = "presentation";
+
+/// The screens a config file gives keys for, each a table of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Browser,
+    Presentation,
+}
+
+impl Screen {
+    /// The table's name, as a file writes it.
+    fn section(self) -> &'static str {
+        match self {
+            Screen::Browser => "[keys]",
+            Screen::Presentation => "[keys.presentation]",
+        }
+    }
+
+    fn defaults(self) -> &'static [Binding] {
+        match self {
+            Screen::Browser => DEFAULT_BINDINGS,
+            Screen::Presentation => PRESENT_BINDINGS,
+        }
+    }
+
+    /// Whether the screen has `action`. `suspend` is named on every platform, so that one
+    /// file serves them all, though only Unix binds it.
+    fn has(self, action: &Action) -> bool {
+        self.defaults()
+            .iter()
+            .any(|binding| binding.action() == action)
+            || (self == Screen::Browser && *action == Action::Suspend)
+    }
+
+    fn other(self) -> Screen {
+        match self {
+            Screen::Browser => Screen::Presentation,
+            Screen::Presentation => Screen::Browser,
+        }
+    }
+
+    /// What the screen is, for a message.
+    fn description(self) -> &'static str {
+        match self {
+            Screen::Browser => "the browser",
+            Screen::Presentation => "presentation mode",
+        }
+    }
+}
+
 /// A key as the file binds it: the key, the action's name, and the key's place.
 struct Bound {
     key: Key,
@@ -59,10 +112,22 @@ impl Checker {
         let browser = self.browser(table);
         let text_width = self.text_width(table).unwrap_or(defaults.text_width);
         let problems_before_keys = self.problems.len();
-        let (rebindings, written) = self.keys(table);
-        let keys = defaults.keys.rebound(&rebindings).with_mouse(mouse);
+        let keys_table = self.keys_table(table);
+        let (rebindings, written) = keys_table
+            .map(|keys| self.keys(keys, Screen::Browser))
+            .unwrap_or_default();
+        let presentation_table = keys_table.and_then(|keys| self.presentation_table(keys));
+        let (presenting, presenting_written) = presentation_table
+            .map(|keys| self.keys(keys, Screen::Presentation))
+            .unwrap_or_default();
+        let keys = defaults
+            .keys
+            .rebound(&rebindings)
+            .rebound_presenting(&presenting)
+            .with_mouse(mouse);
         if self.problems.len() == problems_before_keys {
-            self.can_quit(&keys, table, &written);
+            self.can_quit(&keys, keys_table, &written);
+            self.can_leave_presentation(&keys, presentation_table, &presenting_written);
         }
         Settings {
             theme,
@@ -204,23 +269,44 @@ impl Checker {
         None
     }
 
-    /// The `[keys]` table: each action's keys, and where each key is written.
-    fn keys(&mut self, table: &DeTable<'_>) -> (Vec<(Action, Vec<Key>)>, Vec<Bound>) {
+    /// The `[keys]` table, when the file has one.
+    fn keys_table<'t>(&mut self, table: &'t DeTable<'t>) -> Option<&'t DeTable<'t>> {
+        let value = table.get("keys")?;
+        let keys = value.get_ref().as_table();
+        if keys.is_none() {
+            self.wrong_type("keys", value, "a `[keys]` table");
+        }
+        keys
+    }
+
+    /// The `[keys.presentation]` table, when `[keys]` has one.
+    fn presentation_table<'t>(&mut self, keys: &'t DeTable<'t>) -> Option<&'t DeTable<'t>> {
+        let value = keys.get(PRESENTATION)?;
+        let table = value.get_ref().as_table();
+        if table.is_none() {
+            self.wrong_type(PRESENTATION, value, "a `[keys.presentation]` table");
+        }
+        table
+    }
+
+    /// A table of keys for `screen`: each action's keys, and where each key is written.
+    fn keys(
+        &mut self,
+        keys: &DeTable<'_>,
+        screen: Screen,
+    ) -> (Vec<(Action, Vec<Key>)>, Vec<Bound>) {
         let mut rebindings = Vec::new();
         let mut written: Vec<Bound> = Vec::new();
-        let Some(value) = table.get("keys") else {
-            return (rebindings, written);
-        };
-        let Some(keys) = value.get_ref().as_table() else {
-            self.wrong_type("keys", value, "a `[keys]` table");
-            return (rebindings, written);
-        };
         let mut first_bound: HashMap<Key, usize> = HashMap::new();
         // The table is sorted by name; "first bound here" is first in the file.
-        let mut entries: Vec<_> = keys.iter().collect();
+        let mut entries: Vec<_> = keys
+            .iter()
+            .filter(|(name, _)| !(screen == Screen::Browser && *name.get_ref() == PRESENTATION))
+            .collect();
         entries.sort_by_key(|(name, _)| name.span().start);
         for (name, list) in entries {
-            let Some((action_name, action)) = self.action(name.get_ref(), name.span()) else {
+            let Some((action_name, action)) = self.action(name.get_ref(), name.span(), screen)
+            else {
                 continue;
             };
             let Some(elements) = list.get_ref().as_array() else {
@@ -279,25 +365,44 @@ impl Checker {
         (rebindings, written)
     }
 
-    /// The action `name` names, with the name as `ACTION_NAMES` holds it.
+    /// The action `name` names on `screen`, with the name as `ACTION_NAMES` holds it.
     fn action(
         &mut self,
         name: &str,
         span: Range<usize>,
+        screen: Screen,
     ) -> Option<(&'static str, &'static Action)> {
-        if let Some((known, action)) = ACTION_NAMES.iter().find(|(known, _)| *known == name) {
+        let named = ACTION_NAMES.iter().find(|(known, _)| *known == name);
+        if let Some((known, action)) = named
+            && screen.has(action)
+        {
             return Some((known, action));
         }
-        let names: Vec<&str> = ACTION_NAMES.iter().map(|(name, _)| *name).collect();
-        let help = match names.iter().find(|known| is_near(name, known)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the actions are {}", quoted_list(&names)),
+        let names: Vec<&str> = ACTION_NAMES
+            .iter()
+            .filter(|(_, action)| screen.has(action))
+            .map(|(name, _)| *name)
+            .collect();
+        let other = screen.other();
+        let help = match named {
+            Some(_) => format!(
+                "`{name}` is an action of {}: give it keys under `{}`",
+                other.description(),
+                other.section()
+            ),
+            None => match names.iter().find(|known| is_near(name, known)) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the actions are {}", quoted_list(&names)),
+            },
         };
         self.problems.push(
             Diagnostic::new(
-                format!("unknown action `{name}` in `[keys]`"),
+                format!("unknown action `{name}` in `{}`", screen.section()),
                 span,
-                "not an action",
+                match named {
+                    Some(_) => format!("not an action of {}", screen.description()),
+                    None => "not an action".to_owned(),
+                },
             )
             .with_help(help),
         );
@@ -405,36 +510,78 @@ impl Checker {
 
     /// Every key that quits may have been taken or left out: then nothing but a signal would
     /// end the program, so the file is refused, pointing at `quit` or at what took its last key.
-    fn can_quit(&mut self, keys: &KeyTable, table: &DeTable<'_>, written: &[Bound]) {
+    fn can_quit(&mut self, keys: &KeyTable, table: Option<&DeTable<'_>>, written: &[Bound]) {
         if keys.name(&Action::Quit).is_some() {
             return;
         }
-        let quit_keys: Vec<Key> = KeyTable::default()
-            .bindings()
-            .iter()
-            .filter(|binding| *binding.action() == Action::Quit)
-            .flat_map(|binding| binding.keys().to_vec())
-            .collect();
-        let listed = table
-            .get("keys")
-            .and_then(|keys| keys.get_ref().as_table())
-            .and_then(|keys| keys.get("quit"));
-        let (span, label) = match listed {
-            Some(quit) => (quit.span(), "`quit` has no key"),
-            None => match written
-                .iter()
-                .rev()
-                .find(|bound| quit_keys.contains(&bound.key))
-            {
-                Some(bound) => (bound.span.clone(), "this takes the last key that quits"),
-                None => return,
-            },
-        };
-        self.problems.push(
-            Diagnostic::new("no key would quit", span, label)
-                .with_help("give `quit` a key of its own"),
-        );
+        if let Some((span, label)) = culprit(table, &[Action::Quit], Screen::Browser, written) {
+            self.problems.push(
+                Diagnostic::new("no key would quit", span, label)
+                    .with_help("give `quit` a key of its own"),
+            );
+        }
     }
+
+    /// Presentation mode is left by `back` or `quit`, or by a Ctrl key of the browser's that
+    /// quits (those work on every screen); with none of them, a slide would never give the
+    /// screen back.
+    fn can_leave_presentation(
+        &mut self,
+        keys: &KeyTable,
+        table: Option<&DeTable<'_>>,
+        written: &[Bound],
+    ) {
+        let leaves = [Action::Back, Action::Quit];
+        let ctrl_quits = keys.bindings().iter().any(|binding| {
+            *binding.action() == Action::Quit
+                && binding.keys().iter().any(|key| matches!(key, Key::Ctrl(_)))
+        });
+        if ctrl_quits
+            || leaves
+                .iter()
+                .any(|action| keys.presenting_name(action).is_some())
+        {
+            return;
+        }
+        if let Some((span, label)) = culprit(table, &leaves, Screen::Presentation, written) {
+            self.problems.push(
+                Diagnostic::new("no key would leave presentation mode", span, label)
+                    .with_help("give `back` or `quit` under `[keys.presentation]` a key"),
+            );
+        }
+    }
+}
+
+/// Where a file left `actions` of `screen` without keys: the first of them it lists (with a
+/// label saying so), or else the last key it wrote that took one of their default keys.
+fn culprit(
+    table: Option<&DeTable<'_>>,
+    actions: &[Action],
+    screen: Screen,
+    written: &[Bound],
+) -> Option<(Range<usize>, String)> {
+    let listed = actions.iter().find_map(|action| {
+        let name = crate::keys::action_name(action)?;
+        Some((name, table?.get(name)?))
+    });
+    if let Some((name, list)) = listed {
+        return Some((list.span(), format!("`{name}` has no key")));
+    }
+    let taken: Vec<Key> = screen
+        .defaults()
+        .iter()
+        .filter(|binding| actions.contains(binding.action()))
+        .flat_map(|binding| binding.keys().to_vec())
+        .collect();
+    let last = written
+        .iter()
+        .rev()
+        .find(|bound| taken.contains(&bound.key))?;
+    let what = match screen {
+        Screen::Browser => "the last key that quits",
+        Screen::Presentation => "the last key that leaves presentation mode",
+    };
+    Some((last.span.clone(), format!("this takes {what}")))
 }
 
 /// `key` holding the wrong kind of value.

@@ -3,9 +3,9 @@
 
 use crate::action::Action;
 
-/// Each action a user can give keys to, by its name in the `[keys]` table, in the order the
-/// help lists them. An action of a key table without a name here cannot be rebound; a test
-/// checks that every action of the default table has one.
+/// Each action a user can give keys to, by its name in the `[keys]` and `[keys.presentation]`
+/// tables, in the order the help lists them. An action of a key table without a name here
+/// cannot be rebound; a test checks that every action of the default tables has one.
 pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("next", Action::Next),
     ("previous", Action::Previous),
@@ -14,12 +14,14 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("by-number", Action::SelectNumber(1)),
     ("open", Action::Open),
     ("copy", Action::Copy),
+    ("qr-code", Action::ShowQrCode),
     ("page-down", Action::PageDown),
     ("page-up", Action::PageUp),
     ("filter", Action::StartFilter),
     ("next-match", Action::NextMatch),
     ("previous-match", Action::PreviousMatch),
     ("about", Action::ToggleAbout),
+    ("present", Action::Present),
     ("next-link", Action::NextLink),
     ("previous-link", Action::PreviousLink),
     ("help", Action::ToggleHelp),
@@ -27,6 +29,10 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     // Named everywhere, so one config file serves every platform; bound only on Unix.
     ("suspend", Action::Suspend),
+    // Presentation mode's own.
+    ("scroll-down", Action::ScrollDown),
+    ("scroll-up", Action::ScrollUp),
+    ("blank", Action::Blank),
 ];
 
 /// The action a config file names.

@@ -13,13 +13,15 @@ use crate::text::visible;
 use crate::wrap::truncate;
 
 /// A hint: the actions whose keys it shows, and what it says they do.
-type Hint = (&'static [Action], &'static str);
+pub(super) type Hint = (&'static [Action], &'static str);
 
 /// The hints in About, most useful first.
 const ABOUT: &[Hint] = &[
     (&[Action::NextLink], "next link"),
     (&[Action::Open], "open"),
+    (&[Action::ShowQrCode], "QR code"),
     (&[Action::Back], "back"),
+    (&[Action::Present], "present"),
     (&[Action::ToggleHelp], "help"),
     (&[Action::Quit], "quit"),
 ];
@@ -40,6 +42,8 @@ const VALUE: &[Hint] = &[
     (&[Action::Open], "video"),
     (&[Action::StartFilter], "filter"),
     (&[Action::ToggleAbout], "about"),
+    (&[Action::ShowQrCode], "QR code"),
+    (&[Action::Present], "present"),
     (&[Action::ToggleHelp], "help"),
     (&[Action::Quit], "quit"),
 ];
@@ -92,32 +96,37 @@ impl Widget for Footer<'_> {
                 View::Value if app.filter().is_set() => FILTERED,
                 View::Value => VALUE,
             };
-            vec![self.hints(hints, width)]
+            let keys = app.keys();
+            vec![hint_line(hints, width, self.theme, |actions| {
+                keys.hint(actions)
+            })]
         };
         Paragraph::new(lines).render(area, buf);
     }
 }
 
-impl Footer<'_> {
-    /// As many hints as fit, whole, in order of usefulness, with the keys the app's key table
-    /// gives them; a hint for actions without keys is left out.
-    fn hints(&self, hints: &[Hint], width: usize) -> Line<'static> {
-        let keys = self.app.keys();
-        let mut spans = Vec::new();
-        let mut used = 0;
-        for (key, action) in hints
-            .iter()
-            .filter_map(|(actions, action)| Some((keys.hint(actions)?, action)))
-        {
-            let cost = 1 + key.chars().count() + 1 + action.chars().count() + 1;
-            if used + cost > width {
-                break;
-            }
-            used += cost;
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(key, self.theme.key));
-            spans.push(Span::styled(format!(" {action} "), self.theme.hint));
+/// As many hints as fit in `width`, whole, in order of usefulness, with the keys `keys_of`
+/// gives them from the app's key table; a hint for actions without keys is left out.
+pub(super) fn hint_line(
+    hints: &[Hint],
+    width: usize,
+    theme: &Theme,
+    keys_of: impl Fn(&[Action]) -> Option<String>,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, action) in hints
+        .iter()
+        .filter_map(|(actions, action)| Some((keys_of(actions)?, action)))
+    {
+        let cost = 1 + key.chars().count() + 1 + action.chars().count() + 1;
+        if used + cost > width {
+            break;
         }
-        Line::from(spans)
+        used += cost;
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {action} "), theme.hint));
     }
+    Line::from(spans)
 }

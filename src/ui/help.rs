@@ -18,17 +18,28 @@ impl Widget for Help<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let keys = self.app.keys();
         let rows = keys.help_rows();
-        let key_width = rows
+        // Each section (the rows under a heading) lines its descriptions up after its own
+        // widest keys.
+        let mut key_widths = vec![0; rows.len()];
+        let mut start = 0;
+        for end in 0..=rows.len() {
+            if rows.get(end).is_none_or(|(keys, _)| keys.is_empty()) {
+                let widest = rows[start..end]
+                    .iter()
+                    .map(|(keys, _)| keys.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                key_widths[start..end].fill(widest);
+                start = end + 1;
+            }
+        }
+        let row_width = rows
             .iter()
-            .map(|(keys, _)| keys.chars().count())
+            .zip(&key_widths)
+            .map(|((_, description), key_width)| key_width + description.chars().count())
             .max()
             .unwrap_or(0);
-        let text_width = rows
-            .iter()
-            .map(|(_, description)| description.chars().count())
-            .max()
-            .unwrap_or(0);
-        let wanted_width = u16::try_from(key_width + text_width + 7).unwrap_or(u16::MAX);
+        let wanted_width = u16::try_from(row_width + 7).unwrap_or(u16::MAX);
         let wanted_height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
         let [area] = Layout::horizontal([Constraint::Length(wanted_width)])
             .flex(Flex::Center)
@@ -49,8 +60,13 @@ impl Widget for Help<'_> {
         }
         let lines: Vec<Line> = rows
             .iter()
+            .zip(key_widths)
             .skip(self.app.help().scroll())
-            .map(|(keys, description)| {
+            .map(|((keys, description), key_width)| {
+                if keys.is_empty() {
+                    // A heading over the rows after it.
+                    return Line::styled(format!(" {description}"), self.theme.heading);
+                }
                 Line::from(vec![
                     Span::styled(format!(" {keys:<key_width$}  "), self.theme.key),
                     Span::raw(*description),

@@ -7,6 +7,8 @@ mod footer;
 mod help;
 mod hyperlink;
 mod list;
+mod present;
+mod qr;
 mod theme;
 
 use std::ops::Range;
@@ -19,16 +21,23 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-pub use theme::{Capabilities, Colours, Theme};
+pub use theme::{Capabilities, Colours, QrInk, Theme};
 
-/// Draws the whole screen.
+/// Draws the whole screen: the browser or a slide, and any overlay over it.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let areas = app.areas();
-    draw_header(frame, areas.header, app, theme);
-    frame.render_widget(banner::Banner { app, theme }, areas.banner);
-    frame.render_widget(list::List { app, theme }, areas.list);
-    frame.render_widget(detail::Detail { app, theme }, areas.detail);
-    frame.render_widget(footer::Footer { app, theme }, areas.footer);
+    if app.presentation().is_on() {
+        frame.render_widget(present::Presentation { app, theme }, frame.area());
+    } else {
+        let areas = app.areas();
+        draw_header(frame, areas.header, app, theme);
+        frame.render_widget(banner::Banner { app, theme }, areas.banner);
+        frame.render_widget(list::List { app, theme }, areas.list);
+        frame.render_widget(detail::Detail { app, theme }, areas.detail);
+        frame.render_widget(footer::Footer { app, theme }, areas.footer);
+    }
+    if app.qr().is_open() {
+        frame.render_widget(qr::QrOverlay { app, theme }, frame.area());
+    }
     if app.help().is_open() {
         frame.render_widget(help::Help { app, theme }, frame.area());
     }
@@ -66,5 +75,7 @@ pub fn marked(text: &str, marks: impl IntoIterator<Item = (Range<usize>, Style)>
     spans
 }
 
+#[cfg(test)]
+mod scan;
 #[cfg(test)]
 mod tests;

@@ -379,7 +379,7 @@ fn the_help_overlay_covers_hyperlinks_cleanly() {
     let mut app = app_at(80, 24);
     // Wide enough for the video link to show on both sides of the overlay.
     app.update(Action::Resize {
-        width: 140,
+        width: 160,
         height: 30,
     });
     app.update(Action::ToggleHelp);

@@ -12,6 +12,37 @@ const NHS_BLUE: Color = Color::Rgb(0x00, 0x5e, 0xb8);
 /// The nearest colour in the 256-colour palette, for terminals without true colour.
 const NHS_BLUE_256: Color = Color::Indexed(25);
 
+/// How QR codes are drawn. A phone reads dark modules on a light ground; many readers cannot
+/// read a code the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QrInk {
+    /// Dark modules in `dark` on `light`, whatever the terminal's own colours are.
+    Fixed { dark: Color, light: Color },
+    /// No colour (`NO_COLOR`): the ground in the terminal's text colour and the modules in its
+    /// background, with reverse video. That is dark on light on a terminal with light text on a
+    /// dark background, and inverted on one with dark text on a light background.
+    Terminal,
+}
+
+impl QrInk {
+    /// Black on white. The 256-colour palette's own black and white (16 and 231) are used
+    /// without true colour: colour schemes change the first 16 colours, which a scheme with a
+    /// light "black" or a dark "white" would turn into an unreadable code.
+    pub fn black_on_white(true_colour: bool) -> QrInk {
+        if true_colour {
+            QrInk::Fixed {
+                dark: Color::Rgb(0, 0, 0),
+                light: Color::Rgb(255, 255, 255),
+            }
+        } else {
+            QrInk::Fixed {
+                dark: Color::Indexed(16),
+                light: Color::Indexed(231),
+            }
+        }
+    }
+}
+
 /// The colours a terminal is to be given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Colours {
@@ -57,6 +88,8 @@ pub struct Theme {
     /// them. On for every terminal but `dumb` and the Linux console, which would print them;
     /// off in the themes tests build directly.
     pub hyperlinks: bool,
+    /// How QR codes are drawn.
+    pub qr: QrInk,
 }
 
 impl Theme {
@@ -90,13 +123,15 @@ impl Theme {
             matched,
             current_match: matched.add_modifier(Modifier::REVERSED),
             hyperlinks: false,
+            qr: QrInk::black_on_white(true_colour),
         }
     }
 
     /// For low vision and washed-out projectors: no colour, so the contrast is the terminal's
     /// own foreground against its background at full strength; bold text for everything that
     /// stands out, reverse video for the selection, heavy borders, and nothing dimmed. Headings
-    /// are bold but not underlined, so that a filter match in one still shows.
+    /// are bold but not underlined, so that a filter match in one still shows. QR codes alone are
+    /// in colour, black on white, so that the terminal's palette cannot invert them.
     pub fn high_contrast() -> Theme {
         let strong = Style::new().add_modifier(Modifier::BOLD);
         let reversed = strong.add_modifier(Modifier::REVERSED);
@@ -116,6 +151,7 @@ impl Theme {
             matched: strong.add_modifier(Modifier::UNDERLINED),
             current_match: reversed.add_modifier(Modifier::UNDERLINED),
             hyperlinks: false,
+            qr: QrInk::black_on_white(false),
         }
     }
 
@@ -139,19 +175,27 @@ impl Theme {
             current_match: Style::new()
                 .add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::REVERSED),
             hyperlinks: false,
+            qr: QrInk::Terminal,
         }
     }
 
     /// The theme asked for, fitted to what the terminal can show: without colours, the
-    /// default theme is the monochrome one (the high-contrast theme has none to take away).
+    /// default theme is the monochrome one (the high-contrast theme has only its QR codes'
+    /// black and white to take away).
     pub fn new(name: ThemeName, terminal: Capabilities) -> Theme {
         let theme = match (name, terminal.colours) {
             (ThemeName::HighContrast, _) => Theme::high_contrast(),
             (ThemeName::Default, Colours::None) => Theme::monochrome(),
             (ThemeName::Default, colours) => Theme::nhs(colours == Colours::TrueColour),
         };
+        let qr = match terminal.colours {
+            Colours::None => QrInk::Terminal,
+            Colours::Palette => QrInk::black_on_white(false),
+            Colours::TrueColour => QrInk::black_on_white(true),
+        };
         Theme {
             hyperlinks: terminal.hyperlinks,
+            qr,
             ..theme
         }
     }
@@ -259,14 +303,46 @@ mod tests {
             Theme::new(ThemeName::Default, terminal(Colours::TrueColour, false)),
             Theme::nhs(true)
         );
-        for colours in [Colours::None, Colours::TrueColour] {
+        for (colours, qr) in [
+            (Colours::None, QrInk::Terminal),
+            (Colours::Palette, QrInk::black_on_white(false)),
+            (Colours::TrueColour, QrInk::black_on_white(true)),
+        ] {
             assert_eq!(
                 Theme::new(ThemeName::HighContrast, terminal(colours, true)),
                 Theme {
                     hyperlinks: true,
+                    qr,
                     ..Theme::high_contrast()
                 }
             );
         }
+    }
+
+    #[test]
+    fn qr_codes_are_black_on_white_unless_there_is_no_colour() {
+        assert_eq!(Theme::monochrome().qr, QrInk::Terminal);
+        let fixed = [
+            Theme::nhs(false).qr,
+            Theme::high_contrast().qr,
+            Theme::nhs(true).qr,
+        ];
+        assert_eq!(
+            fixed,
+            [
+                QrInk::Fixed {
+                    dark: Color::Indexed(16),
+                    light: Color::Indexed(231)
+                },
+                QrInk::Fixed {
+                    dark: Color::Indexed(16),
+                    light: Color::Indexed(231)
+                },
+                QrInk::Fixed {
+                    dark: Color::Rgb(0, 0, 0),
+                    light: Color::Rgb(255, 255, 255)
+                },
+            ]
+        );
     }
 }

@@ -34,7 +34,8 @@ pub const SHOW_CURSOR: &str = "\x1b[?25h";
 /// the answer, so the harness answers it as a terminal would.
 const CURSOR_POSITION_QUERY: &[u8] = b"\x1b[6n";
 
-pub const FOOTER: &str = " ↑↓ move  Enter video  / filter  i about  ? help  q quit";
+pub const FOOTER: &str =
+    " ↑↓ move  Enter video  / filter  i about  c QR code  p present  ? help  q quit";
 
 /// Everything the program has written to the terminal, raw and as a screen.
 pub struct Output {
@@ -207,6 +208,39 @@ impl Tui {
                 screen
                     .cell(row, column)
                     .map_or_else(String::new, |cell| cell.contents().to_owned())
+            })
+            .collect()
+    }
+
+    /// Each cell of the screen, row by row, with its colours as the terminal shows them:
+    /// its text, foreground, background and whether it is in reverse video.
+    pub fn cells(&self) -> Vec<Vec<(String, vt100::Color, vt100::Color, bool)>> {
+        let output = self.output.lock().unwrap();
+        let screen = output.parser.screen();
+        (0..ROWS)
+            .map(|row| {
+                (0..COLUMNS)
+                    .map(|column| {
+                        screen.cell(row, column).map_or_else(
+                            || {
+                                (
+                                    String::new(),
+                                    vt100::Color::Default,
+                                    vt100::Color::Default,
+                                    false,
+                                )
+                            },
+                            |cell| {
+                                (
+                                    cell.contents().to_owned(),
+                                    cell.fgcolor(),
+                                    cell.bgcolor(),
+                                    cell.inverse(),
+                                )
+                            },
+                        )
+                    })
+                    .collect()
             })
             .collect()
     }

@@ -1,0 +1,174 @@
+//! Presentation mode's state: whether it is on, the slide shown, whether the screen is blanked,
+//! how far a slide taller than the screen is scrolled, and the slide as last laid out.
+
+use std::cell::{Ref, RefCell};
+
+use super::slide::SlideLayout;
+use crate::keys::KeyTable;
+use crate::values::Document;
+
+/// A slide: the title slide (the document's title and introduction), then one per value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    Title,
+    /// The value with this index in the document.
+    Value(usize),
+}
+
+/// Presentation mode.
+#[derive(Debug, Clone, Default)]
+pub struct Presentation {
+    /// The slide shown; `None` while the browser is.
+    slide: Option<Slide>,
+    blank: bool,
+    /// The first row of the slide on screen.
+    scroll: usize,
+    /// The slide as last laid out; `layout` makes it again when it is out of date.
+    layout: RefCell<SlideLayout>,
+}
+
+impl Presentation {
+    pub fn is_on(&self) -> bool {
+        self.slide.is_some()
+    }
+
+    /// The slide shown, while presenting.
+    pub fn slide(&self) -> Option<Slide> {
+        self.slide
+    }
+
+    /// Whether the screen is blanked (`b`).
+    pub fn is_blank(&self) -> bool {
+        self.slide.is_some() && self.blank
+    }
+
+    /// The first row of the slide on screen.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// `slide` of `document` laid out for a screen of `size`, made again only when it is out
+    /// of date.
+    pub(super) fn layout(
+        &self,
+        document: &Document,
+        slide: Slide,
+        keys: &KeyTable,
+        size: (u16, u16),
+    ) -> Ref<'_, SlideLayout> {
+        if !self.layout.borrow().is_current(document, slide, size) {
+            // Out of date only after a change through `&mut` or a new size, and nothing holds
+            // a borrow across those.
+            let layout = SlideLayout::new(document, slide, keys, size, &self.layout.borrow());
+            *self.layout.borrow_mut() = layout;
+        }
+        self.layout.borrow()
+    }
+
+    /// Starts presenting at `slide`, not blanked.
+    pub(super) fn start(&mut self, slide: Slide) {
+        self.blank = false;
+        self.show(slide);
+    }
+
+    /// Stops presenting, giving the slide last shown.
+    pub(super) fn stop(&mut self) -> Option<Slide> {
+        self.blank = false;
+        self.slide.take()
+    }
+
+    /// Shows `slide` from its top.
+    pub(super) fn show(&mut self, slide: Slide) {
+        self.slide = Some(slide);
+        self.scroll = 0;
+    }
+
+    /// The slide after the one shown, of a document of `values` values; `None` after the last.
+    pub(super) fn next(&self, values: usize) -> Option<Slide> {
+        match self.slide? {
+            Slide::Title => (values > 0).then_some(Slide::Value(0)),
+            Slide::Value(index) => (index + 1 < values).then_some(Slide::Value(index + 1)),
+        }
+    }
+
+    /// The slide before the one shown; `None` before the title.
+    pub(super) fn previous(&self) -> Option<Slide> {
+        match self.slide? {
+            Slide::Title => None,
+            Slide::Value(0) => Some(Slide::Title),
+            Slide::Value(index) => Some(Slide::Value(index - 1)),
+        }
+    }
+
+    pub(super) fn set_blank(&mut self, blank: bool) {
+        self.blank = blank;
+    }
+
+    /// Scrolls by `lines` (negative is up), no further than `max`.
+    pub(super) fn scroll_by(&mut self, lines: isize, max: usize) {
+        self.scroll = self.scroll.saturating_add_signed(lines).min(max);
+    }
+
+    /// Keeps the scroll within `max` after the screen or the slide changed.
+    pub(super) fn clamp_scroll(&mut self, max: usize) {
+        self.scroll = self.scroll.min(max);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slides_go_from_the_title_through_each_value_and_stop_at_the_ends() {
+        let mut presentation = Presentation::default();
+        assert!(!presentation.is_on());
+        assert_eq!(presentation.next(3), None, "not presenting");
+        presentation.start(Slide::Title);
+        assert_eq!(presentation.previous(), None);
+        assert_eq!(presentation.next(3), Some(Slide::Value(0)));
+        assert_eq!(presentation.next(0), None, "no values");
+        presentation.show(Slide::Value(1));
+        assert_eq!(presentation.next(3), Some(Slide::Value(2)));
+        assert_eq!(presentation.previous(), Some(Slide::Value(0)));
+        presentation.show(Slide::Value(2));
+        assert_eq!(presentation.next(3), None, "the last value");
+        presentation.show(Slide::Value(0));
+        assert_eq!(presentation.previous(), Some(Slide::Title));
+        assert_eq!(presentation.stop(), Some(Slide::Value(0)));
+        assert!(!presentation.is_on());
+    }
+
+    #[test]
+    fn blanking_lasts_until_lifted_or_the_presentation_ends() {
+        let mut presentation = Presentation::default();
+        presentation.set_blank(true);
+        assert!(!presentation.is_blank(), "nothing to blank in the browser");
+        presentation.start(Slide::Value(0));
+        presentation.set_blank(true);
+        assert!(presentation.is_blank());
+        presentation.show(Slide::Value(1));
+        assert!(presentation.is_blank(), "still blank");
+        presentation.set_blank(false);
+        assert!(!presentation.is_blank());
+        presentation.set_blank(true);
+        presentation.stop();
+        presentation.start(Slide::Title);
+        assert!(!presentation.is_blank(), "a new presentation starts shown");
+    }
+
+    #[test]
+    fn the_scroll_stays_within_the_slide_and_starts_at_the_top_of_each() {
+        let mut presentation = Presentation::default();
+        presentation.start(Slide::Value(0));
+        presentation.scroll_by(10, 4);
+        assert_eq!(presentation.scroll(), 4);
+        presentation.scroll_by(-1, 4);
+        presentation.clamp_scroll(2);
+        assert_eq!(presentation.scroll(), 2);
+        presentation.show(Slide::Value(1));
+        assert_eq!(presentation.scroll(), 0);
+        presentation.scroll_by(-3, 4);
+        assert_eq!(presentation.scroll(), 0);
+    }
+}

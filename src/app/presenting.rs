@@ -1,0 +1,387 @@
+//! Presentation mode's keys and mouse: moving from slide to slide, blanking the screen,
+//! scrolling a slide taller than the screen, the slide's link, and back to the browser on the
+//! value last shown.
+
+use super::present::Slide;
+use super::{App, View};
+use crate::action::{Action, Effect};
+use crate::keys::PRESENT_HEADING;
+
+/// Rows a slide moves per notch of the mouse wheel.
+const WHEEL_ROWS: isize = 3;
+
+impl App {
+    /// `p` in the browser: presents the value selected, or from the title slide in About (or
+    /// when no value is listed).
+    pub(super) fn start_presenting(&mut self) {
+        let slide = match (self.view(), self.selected()) {
+            (View::Value, Some(index)) => Slide::Value(index),
+            _ => Slide::Title,
+        };
+        self.presentation.start(slide);
+    }
+
+    /// Back to the browser, showing what the presentation showed last: the value, selected
+    /// (and listed, even if the filter hid it), or About for the title slide.
+    fn stop_presenting(&mut self) {
+        match self.presentation.stop() {
+            Some(Slide::Value(index)) => self.select_number(index + 1),
+            Some(Slide::Title) => self.detail.show(View::About { link: 0 }),
+            None => {}
+        }
+    }
+
+    /// A key (or the mouse) while presenting.
+    pub(super) fn present_key(&mut self, action: Action) -> Option<Effect> {
+        if self.presentation.is_blank() {
+            // Any key or click brings the screen back, and does nothing else.
+            if !matches!(action, Action::Scroll { .. }) {
+                self.presentation.set_blank(false);
+            }
+            return None;
+        }
+        let values = self.document.values.len();
+        match action {
+            Action::Next => {
+                if let Some(slide) = self.presentation.next(values) {
+                    self.presentation.show(slide);
+                }
+            }
+            Action::Previous => {
+                if let Some(slide) = self.presentation.previous() {
+                    self.presentation.show(slide);
+                }
+            }
+            Action::First => self.presentation.show(Slide::Title),
+            Action::Last => {
+                if let Some(last) = values.checked_sub(1) {
+                    self.presentation.show(Slide::Value(last));
+                }
+            }
+            Action::SelectNumber(number) => match number.checked_sub(1) {
+                Some(index) if index < values => self.presentation.show(Slide::Value(index)),
+                _ => self
+                    .notices
+                    .say(&format!("There is no value {number}."), true),
+            },
+            Action::ScrollDown => self.scroll_slide(1),
+            Action::ScrollUp => self.scroll_slide(-1),
+            Action::Scroll { lines, .. } => self.scroll_slide(isize::from(lines) * WHEEL_ROWS),
+            Action::Click { column, row } => return self.click_slide(column, row),
+            Action::Blank => self.presentation.set_blank(true),
+            Action::Open => return self.with_link(Effect::OpenUrl),
+            Action::Copy => return self.with_link(Effect::Copy),
+            Action::ShowQrCode => self.show_qr_code(),
+            Action::ToggleHelp => {
+                // At the keys of presentation mode.
+                let row = self
+                    .keys
+                    .help_rows()
+                    .iter()
+                    .position(|(keys, description)| {
+                        keys.is_empty() && *description == PRESENT_HEADING
+                    })
+                    .unwrap_or(0);
+                self.help.open_at(row);
+            }
+            Action::Back | Action::Present => self.stop_presenting(),
+            _ => {}
+        }
+        None
+    }
+
+    fn scroll_slide(&mut self, rows: isize) {
+        let max = self.max_slide_scroll();
+        self.presentation.scroll_by(rows, max);
+    }
+
+    /// How far the slide shown scrolls on this screen.
+    pub(super) fn max_slide_scroll(&self) -> usize {
+        self.slide_layout().map_or(0, |layout| layout.max_scroll())
+    }
+
+    /// A click on the slide's link, or on its QR code, opens the link.
+    fn click_slide(&self, column: u16, row: u16) -> Option<Effect> {
+        let scroll = self.presentation.scroll();
+        let url = self
+            .slide_layout()?
+            .link_at(column, row, scroll)?
+            .to_owned();
+        Some(Effect::OpenUrl(url))
+    }
+
+    /// The link of `slide`, with what it is: the source page on the title slide, else the
+    /// value's video; or why there is none.
+    pub(super) fn slide_link(&self, slide: Slide) -> Result<(String, String), String> {
+        match slide {
+            Slide::Title => self
+                .document
+                .source
+                .clone()
+                .map(|url| ("Source page".to_owned(), url))
+                .ok_or_else(|| "This document has no source page.".to_owned()),
+            Slide::Value(index) => {
+                let value = self
+                    .document
+                    .values
+                    .get(index)
+                    .ok_or_else(|| "No value is shown.".to_owned())?;
+                value
+                    .video
+                    .clone()
+                    .map(|url| (format!("{}: video", value.name), url))
+                    .ok_or_else(|| format!("“{}” has no video.", value.name))
+            }
+        }
+    }
+
+    /// The name of the value presented, to find it again in a reloaded document.
+    pub(super) fn presented_name(&self) -> Option<String> {
+        match self.presentation.slide()? {
+            Slide::Value(index) => Some(self.document.values.get(index)?.name.to_lowercase()),
+            Slide::Title => None,
+        }
+    }
+
+    /// After a reload, presents the value named `name` (names are unique ignoring case), else
+    /// the value now in the place of the one presented.
+    pub(super) fn keep_presented(&mut self, name: Option<String>) {
+        let Some(Slide::Value(old)) = self.presentation.slide() else {
+            return;
+        };
+        let values = &self.document.values;
+        let by_name = name.and_then(|name| {
+            values
+                .iter()
+                .position(|value| value.name.to_lowercase() == name)
+        });
+        let slide = match by_name.or_else(|| values.len().checked_sub(1).map(|last| old.min(last)))
+        {
+            Some(index) => Slide::Value(index),
+            None => Slide::Title,
+        };
+        if by_name != Some(old) {
+            self.presentation.show(slide);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    fn presenting(app: &crate::app::App) -> Option<Slide> {
+        app.presentation().slide()
+    }
+
+    #[test]
+    fn p_presents_the_selected_value_and_esc_returns_to_the_last_one_shown() {
+        let mut app = app();
+        app.update(Action::SelectNumber(2));
+        app.update(Action::Present);
+        assert_eq!(presenting(&app), Some(Slide::Value(1)));
+        for action in [Action::Next, Action::Next, Action::Previous, Action::Next] {
+            app.update(action);
+        }
+        assert_eq!(presenting(&app), Some(Slide::Value(3)));
+        assert_eq!(app.update(Action::Back), None, "Esc does not quit");
+        assert_eq!(presenting(&app), None);
+        assert_eq!(selected_name(&app), Some("Improving lives"));
+        assert_eq!(app.view(), View::Value);
+        app.update(Action::Present);
+        app.update(Action::Last);
+        app.update(Action::Present);
+        assert_eq!(
+            selected_name(&app),
+            Some("Everyone counts"),
+            "p returns too"
+        );
+    }
+
+    #[test]
+    fn the_title_slide_comes_before_the_first_value_and_returns_to_about() {
+        let mut app = app();
+        app.update(Action::ToggleAbout);
+        app.update(Action::Present);
+        assert_eq!(presenting(&app), Some(Slide::Title));
+        app.update(Action::Previous);
+        assert_eq!(
+            presenting(&app),
+            Some(Slide::Title),
+            "nothing before the title"
+        );
+        app.update(Action::Next);
+        assert_eq!(presenting(&app), Some(Slide::Value(0)));
+        app.update(Action::First);
+        assert_eq!(presenting(&app), Some(Slide::Title));
+        app.update(Action::Back);
+        assert_eq!(app.view(), View::About { link: 0 });
+    }
+
+    #[test]
+    fn the_ends_stop_and_numbers_jump() {
+        let mut app = app();
+        app.start_presentation(Some(5));
+        app.update(Action::Next);
+        assert_eq!(presenting(&app), Some(Slide::Value(5)), "no wrapping round");
+        app.update(Action::SelectNumber(3));
+        assert_eq!(presenting(&app), Some(Slide::Value(2)));
+        app.update(Action::SelectNumber(9));
+        assert_eq!(presenting(&app), Some(Slide::Value(2)));
+        assert_eq!(status_text(&app), "There is no value 9.");
+        app.start_presentation(None);
+        assert_eq!(presenting(&app), Some(Slide::Title));
+    }
+
+    #[test]
+    fn a_value_the_filter_hides_is_listed_and_selected_on_return() {
+        let mut app = app();
+        type_filter(&mut app, "dignity");
+        app.update(Action::AcceptFilter);
+        app.update(Action::Present);
+        assert_eq!(presenting(&app), Some(Slide::Value(2)));
+        app.update(Action::Next);
+        app.update(Action::Back);
+        assert_eq!(selected_name(&app), Some("Improving lives"));
+        assert!(!app.filter().is_set(), "the filter would have hidden it");
+    }
+
+    #[test]
+    fn b_blanks_the_screen_and_any_key_or_click_brings_it_back_and_does_nothing_else() {
+        let mut app = app();
+        app.update(Action::Present);
+        app.update(Action::Blank);
+        assert!(app.presentation().is_blank());
+        app.update(Action::Scroll {
+            column: 1,
+            row: 1,
+            lines: 1,
+        });
+        assert!(app.presentation().is_blank(), "the wheel is not a key");
+        app.update(Action::Unblank);
+        assert!(!app.presentation().is_blank());
+        assert_eq!(presenting(&app), Some(Slide::Value(0)));
+        app.update(Action::Blank);
+        assert_eq!(app.update(Action::Click { column: 0, row: 0 }), None);
+        assert!(!app.presentation().is_blank());
+        app.update(Action::Blank);
+        app.update(Action::Back);
+        assert_eq!(presenting(&app), Some(Slide::Value(0)), "only unblanked");
+    }
+
+    #[test]
+    fn a_tall_slide_scrolls_and_a_resize_keeps_the_value_and_the_scroll_in_bounds() {
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 40,
+            height: 12,
+        });
+        app.start_presentation(Some(1));
+        let max = app.max_slide_scroll();
+        assert!(max > 0);
+        for _ in 0..50 {
+            app.update(Action::ScrollDown);
+        }
+        assert_eq!(app.presentation().scroll(), max);
+        app.update(Action::ScrollUp);
+        assert_eq!(app.presentation().scroll(), max - 1);
+        app.update(Action::Scroll {
+            column: 0,
+            row: 0,
+            lines: -1,
+        });
+        assert_eq!(app.presentation().scroll(), max - 4);
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        assert_eq!(presenting(&app), Some(Slide::Value(1)));
+        assert_eq!(app.presentation().scroll(), 0, "it all fits now");
+        app.update(Action::Next);
+        assert_eq!(app.presentation().scroll(), 0);
+    }
+
+    #[test]
+    fn the_slides_link_opens_copies_and_shows_as_a_qr_code() {
+        let video = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
+        let mut app = app();
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        app.start_presentation(Some(1));
+        assert_eq!(
+            app.update(Action::Open),
+            Some(Effect::OpenUrl(video.to_owned()))
+        );
+        assert_eq!(
+            app.update(Action::Copy),
+            Some(Effect::Copy(video.to_owned()))
+        );
+        let (column, row) = {
+            let layout = app.slide_layout().expect("presenting");
+            let (_, area) = layout.qr.clone().expect("room for the code");
+            (
+                area.x + 2,
+                layout.screen_row(usize::from(area.y) + 2, 0).unwrap(),
+            )
+        };
+        assert_eq!(
+            app.update(Action::Click { column, row }),
+            Some(Effect::OpenUrl(video.to_owned()))
+        );
+        assert_eq!(app.update(Action::Click { column: 0, row: 0 }), None);
+        app.update(Action::ShowQrCode);
+        let shown = app.qr().link().expect("the overlay is open");
+        assert_eq!(
+            (shown.label.as_str(), shown.url.as_str()),
+            ("Compassion: video", video)
+        );
+        assert_eq!(presenting(&app), Some(Slide::Value(1)), "over the slide");
+
+        app.update(Action::Back);
+        app.update(Action::First);
+        assert_eq!(
+            app.update(Action::Open),
+            Some(Effect::OpenUrl(
+                "https://hee.nhs.uk/about/our-values".to_owned()
+            ))
+        );
+        let mut app = app_with(2);
+        app.start_presentation(Some(0));
+        assert_eq!(app.update(Action::Open), None);
+        assert_eq!(status_text(&app), "“Value 1” has no video.");
+    }
+
+    #[test]
+    fn help_opens_at_the_keys_of_presentation_mode_and_closes_back_to_the_slide() {
+        let mut app = app();
+        app.update(Action::Present);
+        app.update(Action::ToggleHelp);
+        assert!(app.help().is_open());
+        let row = app.help().scroll();
+        assert_eq!(app.keys().help_rows()[row].1, PRESENT_HEADING);
+        app.update(Action::Back);
+        assert!(!app.help().is_open());
+        assert_eq!(presenting(&app), Some(Slide::Value(0)));
+    }
+
+    #[test]
+    fn a_reload_keeps_the_value_presented_by_name_or_its_place() {
+        let mut app = app_of(&[("A", "a"), ("B", "b"), ("C", "c")]);
+        app.start_presentation(Some(1));
+        app.update(Action::Reloaded(Ok(document_of(&[
+            ("New", "n"),
+            ("C", "c"),
+            ("b", "b, rewritten"),
+        ]))));
+        assert_eq!(presenting(&app), Some(Slide::Value(2)));
+        app.update(Action::Last);
+        app.update(Action::Reloaded(Ok(document_of(&[("A", "a")]))));
+        assert_eq!(presenting(&app), Some(Slide::Value(0)), "the last one left");
+        app.update(Action::First);
+        app.update(Action::Reloaded(Ok(document_of(&[("A", "a"), ("Z", "z")]))));
+        assert_eq!(presenting(&app), Some(Slide::Title));
+    }
+}

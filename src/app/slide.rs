@@ -1,0 +1,770 @@
+//! A slide of presentation mode laid out for a screen: its title in large letters where they
+//! fit, its text at a comfortable measure, and its link's QR code beside the text, else below
+//! it, else a line saying how to see it. Nothing is cut: a slide taller than the screen gives
+//! up the large letters and the code, and scrolls. Drawing and the mouse read this one layout,
+//! which is made again only when the slide or the screen changes.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::layout::{Position, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use super::View;
+use super::blocks::{Block, BlockKind, Shown, block, link_block};
+use super::present::Slide;
+use super::qr::QrCode;
+use super::wrapped::{KeptBlock, Widths, lay_out};
+use crate::action::Action;
+use crate::keys::KeyTable;
+use crate::text::visible;
+use crate::values::{Document, Value};
+use crate::wrap;
+
+/// Lines this long are easy to follow, even from across a room.
+const MEASURE: usize = 66;
+/// Columns kept clear at each side of the screen.
+const MARGIN: u16 = 2;
+/// Columns between the text and a QR code beside it.
+const GAP: u16 = 4;
+/// The narrowest the text may get to make room for a QR code beside it.
+const MIN_MEASURE_BESIDE: usize = 36;
+/// A title that needs more lines than this in large letters is drawn smaller.
+const MAX_TITLE_LINES: usize = 3;
+
+/// How large a slide's title is drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TitleSize {
+    /// Letters 8 columns wide and 4 rows tall (tui-big-text's half-height pixels): about
+    /// square, as terminal cells are about twice as tall as wide.
+    Large,
+    /// Letters 4 columns wide and 4 rows tall (quadrant pixels).
+    Medium,
+    /// Bold text.
+    #[default]
+    Plain,
+}
+
+impl TitleSize {
+    /// The columns and rows of one letter.
+    pub fn letter(self) -> (u16, u16) {
+        match self {
+            TitleSize::Large => (8, 4),
+            TitleSize::Medium => (4, 4),
+            TitleSize::Plain => (1, 1),
+        }
+    }
+}
+
+/// Whether the big letters have `c`: the printable characters of ASCII and Latin-1, which
+/// tui-big-text's font draws. Names with anything else are drawn in plain bold text rather than
+/// with gaps: the font has no soft hyphen, superscript three or acute accent.
+pub fn has_big_letter(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{b2}' | '\u{b5}'..='\u{ff}')
+}
+
+/// A line of a slide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlideLine {
+    /// The screen column it starts at.
+    pub x: u16,
+    /// Its row, counted from the top of the slide.
+    pub y: usize,
+    /// Made safe to display.
+    pub text: String,
+    pub kind: BlockKind,
+    /// Where it links to, for a line of a link.
+    pub link: Option<String>,
+}
+
+impl SlideLine {
+    /// The columns it takes on screen: a title line in large letters (of `size`) takes a
+    /// letter's width for each character.
+    pub fn width(&self, size: TitleSize) -> u16 {
+        let columns = if self.kind == BlockKind::Heading && size != TitleSize::Plain {
+            self.text.chars().count() * usize::from(size.letter().0)
+        } else {
+            self.text.width()
+        };
+        u16::try_from(columns).unwrap_or(u16::MAX)
+    }
+}
+
+/// Where a slide's QR code goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Beside,
+    Below,
+    /// No room: a line says which key shows the code.
+    Hint,
+    /// No link, or one too long for a QR code.
+    Nowhere,
+}
+
+/// What a layout was made from, compared by content, so that a changed document is seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Subject {
+    Title {
+        title: String,
+        intro: String,
+        source: Option<String>,
+    },
+    Value(Value),
+    Missing,
+}
+
+impl Subject {
+    fn of(document: &Document, slide: Slide) -> Subject {
+        match slide {
+            Slide::Title => Subject::Title {
+                title: document.title.clone(),
+                intro: document.intro.clone(),
+                source: document.source.clone(),
+            },
+            Slide::Value(index) => document
+                .values
+                .get(index)
+                .map_or(Subject::Missing, |value| Subject::Value(value.clone())),
+        }
+    }
+
+    /// Whether `slide` of `document` is still this, without copying anything.
+    fn is(&self, document: &Document, slide: Slide) -> bool {
+        match (self, slide) {
+            (
+                Subject::Title {
+                    title,
+                    intro,
+                    source,
+                },
+                Slide::Title,
+            ) => *title == document.title && *intro == document.intro && *source == document.source,
+            (Subject::Value(value), Slide::Value(index)) => {
+                document.values.get(index) == Some(value)
+            }
+            (Subject::Missing, Slide::Value(index)) => index >= document.values.len(),
+            _ => false,
+        }
+    }
+}
+
+/// A slide laid out for a screen.
+#[derive(Debug, Clone, Default)]
+pub struct SlideLayout {
+    /// `None` until first made, so that it never passes for current.
+    made_for: Option<(Slide, Subject, (u16, u16))>,
+    /// How large the title is drawn; the lines of `title` are in letters of this size.
+    pub title_size: TitleSize,
+    pub title: Vec<SlideLine>,
+    /// The text, the link and any hint, below the title.
+    pub lines: Vec<SlideLine>,
+    /// The link's code and where it is drawn: the screen's columns, the slide's rows. Only
+    /// where it fits whole, on a slide that does not scroll.
+    pub qr: Option<(QrCode, Rect)>,
+    /// The link the slide shows, if any.
+    pub link: Option<String>,
+    /// The link's code, kept for the next layout of the same link: encoding one is the
+    /// costliest part of a layout.
+    code: Option<QrCode>,
+    /// Rows of the whole slide.
+    pub height: usize,
+    /// The screen rows the slide is shown in: all but the last, which holds the hints.
+    pub viewport: u16,
+    /// The screen row of the slide's top: it is centred when it fits.
+    pub top: u16,
+}
+
+/// A slide's parts before they are placed.
+struct Content<'a> {
+    title: Cow<'a, str>,
+    blocks: Vec<Block<'a>>,
+    link: Option<&'a str>,
+    code: Option<QrCode>,
+    /// The line that says which key shows the QR code where there is no room for it.
+    hint: Option<String>,
+}
+
+impl SlideLayout {
+    /// `slide` of `document` on a screen of `width` by `height`. The title slide is the
+    /// document's title, its introduction and its source page; a value's slide is its name, its
+    /// text and its video. The QR code of `previous`, the layout this one replaces, is used
+    /// again if the link is the same.
+    pub(super) fn new(
+        document: &Document,
+        slide: Slide,
+        keys: &KeyTable,
+        (width, height): (u16, u16),
+        previous: &SlideLayout,
+    ) -> SlideLayout {
+        let content = content(document, slide, keys, previous);
+        let viewport = height.saturating_sub(1);
+        let mut text = Text::default();
+        let sizes = [TitleSize::Large, TitleSize::Medium, TitleSize::Plain];
+        let shown = [Place::Beside, Place::Below]
+            .into_iter()
+            .filter(|_| content.code.is_some())
+            .flat_map(|place| sizes.map(|size| (size, place)));
+        let without = if content.code.is_some() && content.hint.is_some() {
+            Place::Hint
+        } else {
+            Place::Nowhere
+        };
+        let chosen = shown
+            .chain(sizes.map(|size| (size, without)))
+            .filter_map(|(size, place)| plan(&content, &mut text, width, size, place))
+            .find(|plan| plan.height <= usize::from(viewport))
+            .or_else(|| plan(&content, &mut text, width, TitleSize::Plain, without));
+        let mut layout = chosen
+            .map(|plan| build(&content, &mut text, width, plan))
+            .unwrap_or_default();
+        layout.made_for = Some((slide, Subject::of(document, slide), (width, height)));
+        layout.link = content.link.map(str::to_owned);
+        layout.code = content.code;
+        layout.viewport = viewport;
+        layout.top = if layout.height <= usize::from(viewport) {
+            u16::try_from((usize::from(viewport) - layout.height) / 2).unwrap_or(0)
+        } else {
+            0
+        };
+        layout
+    }
+
+    /// Whether this is `slide` of `document` on a screen of `size`.
+    pub(super) fn is_current(&self, document: &Document, slide: Slide, size: (u16, u16)) -> bool {
+        self.made_for
+            .as_ref()
+            .is_some_and(|(made_for, subject, made_size)| {
+                *made_for == slide && *made_size == size && subject.is(document, slide)
+            })
+    }
+
+    /// How far the slide scrolls: the rows it has beyond the screen's.
+    pub fn max_scroll(&self) -> usize {
+        self.height.saturating_sub(usize::from(self.viewport))
+    }
+
+    /// The screen row of the slide's row `y` when scrolled by `scroll`, if it is on screen.
+    pub fn screen_row(&self, y: usize, scroll: usize) -> Option<u16> {
+        let row = (usize::from(self.top) + y).checked_sub(scroll)?;
+        u16::try_from(row).ok().filter(|row| *row < self.viewport)
+    }
+
+    /// The link under `column`, `row` of the screen when scrolled by `scroll`: on a line of the
+    /// link's text or on its QR code.
+    pub fn link_at(&self, column: u16, row: u16, scroll: usize) -> Option<&str> {
+        let on_line = self.lines.iter().any(|line| {
+            line.link.is_some()
+                && self.screen_row(line.y, scroll) == Some(row)
+                && (line.x..line.x.saturating_add(line.width(self.title_size))).contains(&column)
+        });
+        let on_code = self.qr.as_ref().is_some_and(|(_, area)| {
+            let top = self.screen_row(usize::from(area.y), scroll);
+            top.is_some_and(|top| Rect { y: top, ..*area }.contains(Position::new(column, row)))
+        });
+        (on_line || on_code)
+            .then_some(self.link.as_deref())
+            .flatten()
+    }
+}
+
+/// The title, the blocks of text and the link of `slide`.
+fn content<'a>(
+    document: &'a Document,
+    slide: Slide,
+    keys: &'a KeyTable,
+    previous: &SlideLayout,
+) -> Content<'a> {
+    let (title, blocks, link) = match slide {
+        Slide::Title => {
+            let mut blocks: Vec<Block> = document
+                .intro_paragraphs()
+                .into_iter()
+                .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Paragraph))
+                .collect();
+            let source = document.source.as_deref();
+            if let Some(url) = source {
+                blocks.push(link_block("Source page", url, false));
+            }
+            (visible(&document.title), blocks, source)
+        }
+        Slide::Value(index) => match document.values.get(index) {
+            Some(value) => {
+                let shown = Shown {
+                    document,
+                    view: View::Value,
+                    selected: Some(index),
+                    filter: "",
+                    keys,
+                };
+                // The detail pane's blocks: the name, which is the title here, then the text
+                // and the video.
+                let blocks = shown.blocks().into_iter().skip(1).collect();
+                (visible(&value.name), blocks, value.video.as_deref())
+            }
+            None => (Cow::Borrowed(""), Vec::new(), None),
+        },
+    };
+    let hint = keys
+        .presenting_name(&Action::ShowQrCode)
+        .map(|key| format!("Press {key} for the QR code."));
+    Content {
+        title,
+        blocks,
+        link,
+        code: match link {
+            Some(url) if previous.link.as_deref() == Some(url) => previous.code.clone(),
+            link => link.and_then(QrCode::new),
+        },
+        hint,
+    }
+}
+
+/// The lines of `title` in letters of `size` in `columns`, or `None` where they do not fit:
+/// the large letters need every character in their font, each word whole on a line, and at
+/// most `MAX_TITLE_LINES` lines.
+fn title_lines(title: &str, size: TitleSize, columns: u16) -> Option<Vec<&str>> {
+    let letter = size.letter().0;
+    if size == TitleSize::Plain {
+        return Some(wrap::wrap(title, usize::from(columns)));
+    }
+    let per_line = usize::from(columns / letter);
+    let fits = title.chars().all(has_big_letter)
+        && title
+            .split(' ')
+            .all(|word| (1..=per_line).contains(&word.chars().count()) || word.is_empty());
+    // The characters of the big font are each a column wide, so wrapping counts letters.
+    let lines = wrap::wrap(title, per_line);
+    (fits && lines.len() <= MAX_TITLE_LINES).then_some(lines)
+}
+
+/// A block of a slide's text with its lines, as byte ranges into its text.
+type LaidBlock = (KeptBlock, Vec<Range<usize>>);
+
+/// The blocks of a slide's text laid out at each measure asked for, each once: arrangements
+/// differ in only two measures, and a value's text may be a megabyte.
+#[derive(Default)]
+struct Text {
+    laid: Vec<(usize, Vec<LaidBlock>)>,
+}
+
+impl Text {
+    fn at(&mut self, content: &Content, measure: usize) -> &[LaidBlock] {
+        let index = match self
+            .laid
+            .iter()
+            .position(|(laid_at, _)| *laid_at == measure)
+        {
+            Some(index) => index,
+            None => {
+                let widths = Widths {
+                    text: measure,
+                    pane: measure,
+                };
+                let blocks = content
+                    .blocks
+                    .iter()
+                    .map(|block| lay_out(block.clone(), widths))
+                    .collect();
+                self.laid.push((measure, blocks));
+                self.laid.len() - 1
+            }
+        };
+        &self.laid[index].1
+    }
+
+    /// Rows the text takes at `measure`, with a blank row between blocks.
+    fn rows(&mut self, content: &Content, measure: usize) -> usize {
+        let blocks = self.at(content, measure);
+        let lines: usize = blocks.iter().map(|(_, lines)| lines.len()).sum();
+        lines + blocks.len().saturating_sub(1)
+    }
+}
+
+/// How a slide could be arranged on a screen, and the rows that takes.
+struct Plan<'c> {
+    size: TitleSize,
+    place: Place,
+    /// The columns the text is wrapped to.
+    measure: usize,
+    title: Vec<&'c str>,
+    height: usize,
+}
+
+/// `content` with its title in `size` and its QR code in `place` on a screen `width` wide, or
+/// `None` where the title or the code does not fit across.
+fn plan<'c>(
+    content: &'c Content,
+    text: &mut Text,
+    width: u16,
+    size: TitleSize,
+    place: Place,
+) -> Option<Plan<'c>> {
+    let inner = width.saturating_sub(2 * MARGIN);
+    let (code_width, code_height) = content.code.as_ref().map_or((0, 0), |code| code.cells(1));
+    let measure = match place {
+        Place::Beside => {
+            let room = usize::from(inner.saturating_sub(GAP + code_width));
+            if room < MIN_MEASURE_BESIDE {
+                return None;
+            }
+            room.min(MEASURE)
+        }
+        Place::Below if code_width > inner => return None,
+        _ => usize::from(inner).min(MEASURE),
+    };
+    let title = title_lines(&content.title, size, inner)?;
+    let title_height = title.len() * usize::from(size.letter().1);
+    let body_top = title_height + usize::from(title_height > 0);
+    let body_end = body_top + text.rows(content, measure);
+    let code_height = usize::from(code_height);
+    let height = match place {
+        Place::Beside => body_end.max(body_top + code_height),
+        Place::Below => body_end + 1 + code_height,
+        Place::Hint => body_end + 2,
+        Place::Nowhere => body_end,
+    };
+    Some(Plan {
+        size,
+        place,
+        measure,
+        title,
+        height,
+    })
+}
+
+/// The layout `plan` describes, on a screen `width` wide.
+fn build(content: &Content, text: &mut Text, width: u16, plan: Plan) -> SlideLayout {
+    let Plan {
+        size,
+        place,
+        measure,
+        height,
+        ..
+    } = plan;
+    let inner = width.saturating_sub(2 * MARGIN);
+    let (code_width, code_height) = content.code.as_ref().map_or((0, 0), |code| code.cells(1));
+    let measure_columns = u16::try_from(measure).unwrap_or(inner);
+    let block_width = match place {
+        Place::Beside => measure_columns + GAP + code_width,
+        _ => measure_columns,
+    };
+    let left = MARGIN + inner.saturating_sub(block_width) / 2;
+
+    let letter_height = usize::from(size.letter().1);
+    let title: Vec<SlideLine> = plan
+        .title
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let mut line = SlideLine {
+                x: 0,
+                y: index * letter_height,
+                text: text.to_owned(),
+                kind: BlockKind::Heading,
+                link: None,
+            };
+            line.x = width.saturating_sub(line.width(size)) / 2;
+            line
+        })
+        .collect();
+    let title_height = title.len() * letter_height;
+
+    let mut lines = Vec::new();
+    let mut y = title_height + usize::from(title_height > 0);
+    let body_top = y;
+    for (index, (kept, ranges)) in text.at(content, measure).iter().enumerate() {
+        if index > 0 {
+            y += 1;
+        }
+        for range in ranges {
+            lines.push(SlideLine {
+                x: left,
+                y,
+                text: kept.text[range.clone()].to_owned(),
+                kind: kept.kind,
+                link: kept.link.clone(),
+            });
+            y += 1;
+        }
+    }
+    let code_top = match place {
+        Place::Beside => Some((left + measure_columns + GAP, body_top)),
+        Place::Below => Some((MARGIN + (inner - code_width) / 2, y + 1)),
+        Place::Hint => {
+            let hint = content.hint.as_deref().unwrap_or_default();
+            lines.push(SlideLine {
+                x: left,
+                y: y + 1,
+                text: wrap::truncate(hint, usize::from(inner)).into_owned(),
+                kind: BlockKind::Hint,
+                link: None,
+            });
+            None
+        }
+        Place::Nowhere => None,
+    };
+    let qr = match (code_top, &content.code) {
+        (Some((x, y)), Some(code)) => u16::try_from(y)
+            .ok()
+            .map(|y| (code.clone(), Rect::new(x, y, code_width, code_height))),
+        _ => None,
+    };
+    SlideLayout {
+        made_for: None,
+        title_size: size,
+        title,
+        lines,
+        qr,
+        link: None,
+        code: None,
+        height,
+        viewport: 0,
+        top: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values;
+
+    fn builtin() -> Document {
+        values::builtin().expect("the built-in values are valid")
+    }
+
+    fn layout(slide: Slide, width: u16, height: u16) -> SlideLayout {
+        SlideLayout::new(
+            &builtin(),
+            slide,
+            &KeyTable::default(),
+            (width, height),
+            &SlideLayout::default(),
+        )
+    }
+
+    fn text(layout: &SlideLayout) -> Vec<&str> {
+        layout.lines.iter().map(|line| line.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_wide_screen_has_the_name_large_and_the_code_beside_the_text() {
+        let slide = layout(Slide::Value(1), 120, 36);
+        assert_eq!(slide.title_size, TitleSize::Large);
+        assert_eq!(slide.title.len(), 1);
+        assert_eq!(slide.title[0].text, "Compassion");
+        assert_eq!(slide.title[0].width(TitleSize::Large), 80);
+        assert_eq!(slide.title[0].x, 20, "centred");
+        let (code, area) = slide.qr.clone().expect("the code is shown");
+        assert_eq!(code.version(), 3);
+        assert_eq!((area.width, area.height), (37, 19));
+        let text_right = slide
+            .lines
+            .iter()
+            .map(|line| line.x + line.width(slide.title_size))
+            .max()
+            .unwrap();
+        assert!(text_right + GAP <= area.x, "beside the text, not over it");
+        assert!(area.right() <= 120 - MARGIN);
+        assert_eq!(
+            area.y, 5,
+            "level with the text, under the title and a blank row"
+        );
+        assert!(slide.lines.iter().all(|line| line.text.width() <= MEASURE));
+        assert_eq!(
+            slide.lines.last().map(|line| line.text.as_str()),
+            Some("Video: https://www.youtube.com/watch?v=ri-ty0j2ojs")
+        );
+        assert_eq!(slide.max_scroll(), 0);
+        assert_eq!(usize::from(slide.top), (35 - slide.height) / 2, "centred");
+    }
+
+    #[test]
+    fn without_room_beside_the_code_goes_below_and_then_gives_way_to_a_hint() {
+        let below = layout(Slide::Value(1), 80, 40);
+        let (_, area) = below.qr.clone().expect("the code is shown");
+        let last_text = below.lines.last().expect("the text").y;
+        assert_eq!(
+            usize::from(area.y),
+            last_text + 2,
+            "below the link and a blank row"
+        );
+        assert_eq!(area.x, (80 - 37) / 2);
+
+        let hinted = layout(Slide::Value(1), 80, 24);
+        assert_eq!(hinted.qr, None);
+        assert_eq!(
+            hinted.title_size,
+            TitleSize::Medium,
+            "80 columns are too few for 8 a letter"
+        );
+        assert_eq!(text(&hinted).last(), Some(&"Press c for the QR code."));
+        assert!(hinted.height <= 23, "it all fits: {}", hinted.height);
+    }
+
+    #[test]
+    fn a_slide_taller_than_the_screen_has_a_plain_title_and_scrolls() {
+        let slide = layout(Slide::Value(1), 40, 12);
+        assert_eq!(slide.title_size, TitleSize::Plain);
+        assert_eq!(slide.qr, None);
+        assert_eq!(slide.top, 0);
+        assert!(slide.max_scroll() > 0);
+        assert_eq!(slide.max_scroll(), slide.height - 11);
+        assert_eq!(slide.screen_row(0, 0), Some(0));
+        assert_eq!(slide.screen_row(11, 0), None, "the hints' row");
+        assert_eq!(slide.screen_row(12, 3), Some(9));
+        assert_eq!(slide.screen_row(2, 3), None, "scrolled off the top");
+        assert!(
+            slide
+                .lines
+                .iter()
+                .all(|line| line.x + line.width(slide.title_size) <= 38)
+        );
+    }
+
+    #[test]
+    fn long_names_take_lines_of_whole_words_or_plain_letters() {
+        let slide = layout(Slide::Value(0), 120, 36);
+        let title: Vec<&str> = slide.title.iter().map(|line| line.text.as_str()).collect();
+        assert_eq!(slide.title_size, TitleSize::Large);
+        assert_eq!(title, ["Working", "together for", "patients"]);
+        assert_eq!(slide.title[2].y, 8);
+
+        assert_eq!(title_lines("Compassion", TitleSize::Large, 79), None);
+        assert_eq!(
+            title_lines("Compassion", TitleSize::Medium, 40),
+            Some(vec!["Compassion"])
+        );
+        assert_eq!(
+            title_lines("日本", TitleSize::Medium, 100),
+            None,
+            "not in the font"
+        );
+        assert_eq!(title_lines("Cafe\u{301}", TitleSize::Medium, 100), None);
+        assert_eq!(
+            title_lines("Café", TitleSize::Medium, 100),
+            Some(vec!["Café"])
+        );
+        assert_eq!(
+            title_lines("a b c d", TitleSize::Medium, 4),
+            None,
+            "four lines are too many"
+        );
+        assert_eq!(
+            title_lines("日本", TitleSize::Plain, 2),
+            Some(vec!["日", "本"])
+        );
+        let wide = SlideLine {
+            x: 0,
+            y: 0,
+            text: "日本".to_owned(),
+            kind: BlockKind::Heading,
+            link: None,
+        };
+        assert_eq!(wide.width(TitleSize::Plain), 4, "two columns each");
+        assert_eq!(wide.width(TitleSize::Medium), 8, "a letter each");
+    }
+
+    #[test]
+    fn the_title_slide_is_the_title_the_introduction_and_the_source_page() {
+        let slide = layout(Slide::Title, 120, 36);
+        assert_eq!(slide.title[0].text, "Our values");
+        assert!(text(&slide)[0].starts_with("The NHS belongs to the people"));
+        assert_eq!(
+            slide.link.as_deref(),
+            Some("https://hee.nhs.uk/about/our-values")
+        );
+        assert!(slide.qr.is_some());
+    }
+
+    #[test]
+    fn a_value_without_a_video_has_no_code_and_no_hint() {
+        let mut document = builtin();
+        document.values[1].video = None;
+        let slide = SlideLayout::new(
+            &document,
+            Slide::Value(1),
+            &KeyTable::default(),
+            (40, 12),
+            &SlideLayout::default(),
+        );
+        assert_eq!(slide.link, None);
+        assert_eq!(slide.qr, None);
+        assert_eq!(text(&slide).last(), Some(&"No video for this value."));
+    }
+
+    #[test]
+    fn the_link_is_found_on_its_line_and_on_its_code() {
+        let slide = layout(Slide::Value(1), 120, 36);
+        let video = Some("https://www.youtube.com/watch?v=ri-ty0j2ojs");
+        let line = slide.lines.last().unwrap();
+        let row = slide.screen_row(line.y, 0).unwrap();
+        assert_eq!(slide.link_at(line.x, row, 0), video);
+        assert_eq!(
+            slide.link_at(line.x + line.width(TitleSize::Plain), row, 0),
+            None
+        );
+        assert_eq!(slide.link_at(line.x, row - 1, 0), None);
+        let (_, area) = slide.qr.clone().unwrap();
+        let top = slide.screen_row(usize::from(area.y), 0).unwrap();
+        assert_eq!(slide.link_at(area.x, top, 0), video);
+        assert_eq!(
+            slide.link_at(area.right() - 1, top + area.height - 1, 0),
+            video
+        );
+        assert_eq!(slide.link_at(area.right(), top, 0), None);
+    }
+
+    #[test]
+    fn tiny_screens_lay_out_without_overflowing() {
+        let document = builtin();
+        let keys = KeyTable::default();
+        let mut slide = SlideLayout::default();
+        for width in 0..=30 {
+            for height in 0..=8 {
+                slide =
+                    SlideLayout::new(&document, Slide::Value(0), &keys, (width, height), &slide);
+                for line in slide.title.iter().chain(&slide.lines) {
+                    assert!(
+                        line.width(slide.title_size) == 0
+                            || line.x + line.width(slide.title_size) <= width,
+                        "{width}x{height}: {line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_code_is_encoded_again_only_for_another_link() {
+        let mut document = builtin();
+        let keys = KeyTable::default();
+        let first = SlideLayout::new(
+            &document,
+            Slide::Value(1),
+            &keys,
+            (120, 36),
+            &SlideLayout::default(),
+        );
+        let code = |layout: &SlideLayout| layout.qr.clone().map(|(code, _)| code);
+        let resized = SlideLayout::new(&document, Slide::Value(1), &keys, (121, 36), &first);
+        assert_eq!(code(&resized), code(&first));
+        document.values[1].video = Some("https://example.org/another".to_owned());
+        let changed = SlideLayout::new(&document, Slide::Value(1), &keys, (121, 36), &resized);
+        assert_eq!(code(&changed), QrCode::new("https://example.org/another"));
+        assert_ne!(code(&changed), code(&first));
+    }
+
+    #[test]
+    fn a_layout_is_current_until_the_slide_the_screen_or_the_text_changes() {
+        let mut document = builtin();
+        let keys = KeyTable::default();
+        let none = SlideLayout::default();
+        let slide = SlideLayout::new(&document, Slide::Value(2), &keys, (80, 24), &none);
+        assert!(slide.is_current(&document, Slide::Value(2), (80, 24)));
+        assert!(!slide.is_current(&document, Slide::Value(3), (80, 24)));
+        assert!(!slide.is_current(&document, Slide::Value(2), (81, 24)));
+        document.values[2].text.push_str(" More.");
+        assert!(!slide.is_current(&document, Slide::Value(2), (80, 24)));
+        assert!(!SlideLayout::default().is_current(&document, Slide::Title, (0, 0)));
+    }
+}

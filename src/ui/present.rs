@@ -1,0 +1,419 @@
+//! Presentation mode's screen: the slide as the app laid it out (the title in large letters
+//! with tui-big-text where they fit, the text, the link's QR code where it fits), and a last row
+//! with the keys, or a message, and where the slide is ("2 of 6"). A blanked screen is empty.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+use super::footer::{Hint, hint_line};
+use super::qr::QrModules;
+use super::{Theme, hyperlink};
+use crate::action::Action;
+use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
+use crate::wrap::truncate;
+
+/// The hints while presenting, most useful first.
+const PRESENTING: &[Hint] = &[
+    (&[Action::Previous, Action::Next], "move"),
+    (&[Action::Blank], "blank"),
+    (&[Action::ShowQrCode], "QR code"),
+    (&[Action::Back], "browser"),
+    (&[Action::ToggleHelp], "help"),
+];
+
+/// The hint first of all on a slide taller than the screen.
+const SCROLLING: Hint = (&[Action::ScrollUp, Action::ScrollDown], "scroll");
+
+pub struct Presentation<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Presentation<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        Clear.render(screen, buf);
+        if self.app.presentation().is_blank() {
+            return;
+        }
+        let Some(layout) = self.app.slide_layout() else {
+            return;
+        };
+        let scroll = self.app.presentation().scroll().min(layout.max_scroll());
+        for line in &layout.title {
+            self.title_line(&layout, line, scroll, screen, buf);
+        }
+        for line in &layout.lines {
+            let Some(row) = layout.screen_row(line.y, scroll) else {
+                continue;
+            };
+            let area = Rect::new(line.x, row, line.width(TitleSize::Plain), 1).intersection(screen);
+            Line::styled(line.text.as_str(), self.style(line.kind)).render(area, buf);
+            if let Some(url) = line.link.as_deref().filter(|_| self.theme.hyperlinks) {
+                hyperlink::link(buf, area.x, area.y, area.width, url);
+            }
+        }
+        // Under the `c` overlay the slide's own code would be a second one beside it, partly
+        // covered: a phone could take either.
+        if let Some((code, area)) = &layout.qr
+            && !self.app.qr().is_open()
+            && let Some(row) = layout.screen_row(usize::from(area.y), scroll)
+        {
+            let area = Rect { y: row, ..*area };
+            QrModules {
+                code,
+                ink: self.theme.qr,
+                scale: 1,
+            }
+            .render(area, buf);
+        }
+        let scrolls = layout.max_scroll() > 0;
+        drop(layout);
+        if let Some(row) = screen.height.checked_sub(1) {
+            self.last_row(
+                Rect::new(screen.x, screen.y + row, screen.width, 1),
+                scrolls,
+                buf,
+            );
+        }
+    }
+}
+
+impl Presentation<'_> {
+    fn style(&self, kind: BlockKind) -> Style {
+        match kind {
+            BlockKind::Heading => self.theme.heading,
+            BlockKind::Paragraph => Style::new(),
+            BlockKind::Link { .. } => self.theme.link,
+            BlockKind::Hint => self.theme.hint,
+        }
+    }
+
+    /// A line of the title, in large letters or plain. Large letters are only laid out where
+    /// they fit whole, on a slide that does not scroll.
+    fn title_line(
+        &self,
+        layout: &SlideLayout,
+        line: &SlideLine,
+        scroll: usize,
+        screen: Rect,
+        buf: &mut Buffer,
+    ) {
+        let Some(row) = layout.screen_row(line.y, scroll) else {
+            return;
+        };
+        let (_, height) = layout.title_size.letter();
+        let area =
+            Rect::new(line.x, row, line.width(layout.title_size), height).intersection(screen);
+        let pixel_size = match layout.title_size {
+            TitleSize::Large => PixelSize::HalfHeight,
+            TitleSize::Medium => PixelSize::Quadrant,
+            TitleSize::Plain => {
+                Line::styled(line.text.as_str(), self.theme.heading).render(area, buf);
+                return;
+            }
+        };
+        BigText::builder()
+            .pixel_size(pixel_size)
+            .style(self.theme.heading)
+            .lines(vec![Line::from(line.text.as_str())])
+            .build()
+            .render(area, buf);
+    }
+
+    /// The last row: a message if there is one, else the keys; and where the slide is.
+    fn last_row(&self, area: Rect, scrolls: bool, buf: &mut Buffer) {
+        let app = self.app;
+        let values = app.document().values.len();
+        let position = match app.presentation().slide() {
+            Some(Slide::Value(index)) => format!("{} of {values} ", index + 1),
+            _ => format!("title, {values} values "),
+        };
+        let position_width = u16::try_from(position.width()).unwrap_or(u16::MAX);
+        if position_width < area.width {
+            let at = Rect {
+                x: area.right() - position_width,
+                width: position_width,
+                ..area
+            };
+            Line::styled(position, self.theme.hint).render(at, buf);
+        }
+        let room_columns = area.width.saturating_sub(position_width + 1);
+        let room = usize::from(room_columns);
+        let left = if let Some(status) = app.status() {
+            let style = if status.is_error {
+                self.theme.error
+            } else {
+                self.theme.success
+            };
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(
+                    truncate(&status.text, room.saturating_sub(1)).into_owned(),
+                    style,
+                ),
+            ])
+        } else if let Some(error) = app.banner_lines().first() {
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(
+                    truncate(error, room.saturating_sub(1)).into_owned(),
+                    self.theme.error,
+                ),
+            ])
+        } else {
+            let keys = app.keys();
+            let hints: Vec<Hint> = scrolls
+                .then_some(SCROLLING)
+                .into_iter()
+                .chain(PRESENTING.iter().copied())
+                .collect();
+            hint_line(&hints, room, self.theme, |actions| {
+                keys.presenting_hint(actions)
+            })
+        };
+        left.render(
+            Rect {
+                width: room_columns,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+
+    use super::*;
+    use crate::app::has_big_letter;
+    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
+    use crate::ui::{QrInk, Theme, draw};
+    use crate::values;
+
+    const VIDEO_2: &str = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
+
+    fn presenting(width: u16, height: u16, value: Option<usize>) -> App {
+        let mut app = App::new(values::builtin().expect("the built-in values are valid"));
+        app.update(Action::Resize { width, height });
+        app.start_presentation(value);
+        app
+    }
+
+    fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+        let screen = app.screen();
+        let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
+        terminal.draw(|frame| draw(frame, app, theme)).unwrap();
+        terminal
+    }
+
+    fn text(buffer: &Buffer) -> String {
+        buffer.content().iter().map(|cell| cell.symbol()).collect()
+    }
+
+    #[test]
+    fn slide_at_80x24() {
+        let app = presenting(80, 24, Some(1));
+        insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+    }
+
+    #[test]
+    fn slide_at_120x36() {
+        let app = presenting(120, 36, Some(1));
+        insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+    }
+
+    #[test]
+    fn title_slide_at_120x36() {
+        let app = presenting(120, 36, None);
+        insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+    }
+
+    #[test]
+    fn a_tall_slide_at_40x12_scrolls_and_says_so() {
+        let mut app = presenting(40, 12, Some(1));
+        app.update(Action::ScrollDown);
+        insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
+    }
+
+    /// Each theme and the terminals it must be read on: explicit colours on any; the
+    /// terminal's own colours (`NO_COLOR`) on one with light text on a dark background.
+    fn themes() -> [(&'static str, Theme, &'static [Palette]); 4] {
+        let both: &[Palette] = &[DARK_TERMINAL, LIGHT_TERMINAL];
+        [
+            ("default, true colour", Theme::nhs(true), both),
+            ("default, 256 colours", Theme::nhs(false), both),
+            ("high contrast", Theme::high_contrast(), both),
+            ("NO_COLOR", Theme::monochrome(), &[DARK_TERMINAL]),
+        ]
+    }
+
+    #[test]
+    fn the_code_beside_or_below_the_text_decodes_to_the_video_in_every_theme() {
+        for (width, height) in [(120, 36), (80, 44)] {
+            let app = presenting(width, height, Some(1));
+            assert!(app.slide_layout().unwrap().qr.is_some(), "{width}x{height}");
+            for (name, theme, palettes) in themes() {
+                let buffer = render(&app, &theme).backend().buffer().clone();
+                for palette in palettes {
+                    let found = Picture::of(&buffer, *palette).scaled(4).decode();
+                    assert_eq!(
+                        found,
+                        [(3, VIDEO_2.to_owned())],
+                        "{width}x{height}, {name} on {palette:?}"
+                    );
+                }
+            }
+        }
+        let title = presenting(120, 36, None);
+        let buffer = render(&title, &Theme::high_contrast())
+            .backend()
+            .buffer()
+            .clone();
+        assert_eq!(
+            Picture::of(&buffer, LIGHT_TERMINAL).scaled(4).decode(),
+            [(3, "https://hee.nhs.uk/about/our-values".to_owned())]
+        );
+    }
+
+    #[test]
+    fn under_the_overlay_only_the_overlays_code_is_drawn() {
+        let mut app = presenting(120, 36, Some(1));
+        app.update(Action::ShowQrCode);
+        let buffer = render(&app, &Theme::nhs(true)).backend().buffer().clone();
+        let QrInk::Fixed { light, .. } = Theme::nhs(true).qr else {
+            panic!("the default theme has fixed colours");
+        };
+        let outside = buffer
+            .content()
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| cell.bg == light)
+            .map(|(index, _)| index % 120)
+            .max();
+        assert!(outside < Some(84), "the overlay is centred: {outside:?}");
+        let found = Picture::of(&buffer, DARK_TERMINAL).scaled(4).decode();
+        assert_eq!(found, [(3, VIDEO_2.to_owned())]);
+    }
+
+    #[test]
+    fn without_room_for_the_code_a_line_says_which_key_shows_it() {
+        let app = presenting(80, 24, Some(1));
+        let buffer = render(&app, &Theme::nhs(true)).backend().buffer().clone();
+        assert!(
+            Picture::of(&buffer, DARK_TERMINAL)
+                .scaled(4)
+                .decode()
+                .is_empty()
+        );
+        assert!(text(&buffer).contains("Press c for the QR code."));
+    }
+
+    #[test]
+    fn a_file_without_videos_presents_every_slide_without_a_code() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        for value in &mut document.values {
+            value.video = None;
+        }
+        let mut app = App::new(document);
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        app.start_presentation(Some(0));
+        for number in 1..=6 {
+            let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+            assert!(screen.contains("No video for this value."), "{number}");
+            assert!(screen.contains(&format!("{number} of 6")), "{number}");
+            assert!(!screen.contains("Press c"), "{number}");
+            assert!(app.slide_layout().is_some_and(|layout| layout.qr.is_none()));
+            app.update(Action::Next);
+        }
+        app.update(Action::ShowQrCode);
+        assert!(!app.qr().is_open());
+        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(
+            screen.contains(" “Everyone counts” has no video."),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn a_blank_screen_is_empty_and_any_key_brings_the_slide_back() {
+        let mut app = presenting(80, 24, Some(1));
+        app.update(Action::Blank);
+        let terminal = render(&app, &Theme::nhs(true));
+        assert!(
+            terminal
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .all(|cell| *cell == ratatui::buffer::Cell::EMPTY)
+        );
+        app.update(Action::Unblank);
+        assert!(text(render(&app, &Theme::nhs(true)).backend().buffer()).contains("2 of 6"));
+    }
+
+    #[test]
+    fn the_last_row_shows_a_message_instead_of_the_keys() {
+        let mut app = presenting(80, 24, Some(1));
+        app.update(Action::SelectNumber(8));
+        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(screen.contains(" There is no value 8."), "{screen}");
+        assert!(screen.ends_with("2 of 6 "));
+        app.update(Action::Reloaded(Err(
+            "v.toml:3:1: unknown key `vidoe`".to_owned()
+        )));
+        app.update(Action::Next);
+        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(
+            screen.contains(" error: v.toml:3:1: unknown key `vidoe`"),
+            "{screen}"
+        );
+        assert!(screen.ends_with("3 of 6 "));
+    }
+
+    #[test]
+    fn the_big_font_has_every_letter_it_is_trusted_with() {
+        // A character the font lacks would be drawn as nothing: a gap in the name.
+        let letters = (' '..='\u{ff}').filter(|c| has_big_letter(*c) && !c.is_whitespace());
+        for letter in letters {
+            for pixel_size in [PixelSize::HalfHeight, PixelSize::Quadrant] {
+                let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 4));
+                BigText::builder()
+                    .pixel_size(pixel_size)
+                    .lines(vec![Line::from(letter.to_string())])
+                    .build()
+                    .render(buffer.area, &mut buffer);
+                assert!(
+                    buffer.content().iter().any(|cell| cell.symbol() != " "),
+                    "{letter:?} in {pixel_size:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_small_size_renders_a_slide_and_its_overlays() {
+        let mut app = presenting(80, 24, Some(0));
+        for width in 0..=70 {
+            for height in 0..=26 {
+                app.update(Action::Resize { width, height });
+                render(&app, &Theme::nhs(false));
+            }
+        }
+        app.update(Action::ShowQrCode);
+        for (width, height) in [(0, 0), (1, 1), (20, 5), (39, 22), (70, 26)] {
+            app.update(Action::Resize { width, height });
+            render(&app, &Theme::nhs(false));
+        }
+    }
+}
