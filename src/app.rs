@@ -302,7 +302,12 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Launched(result) => {
-                let copy_key = self.keys.name(&Action::Copy);
+                // The key that copies where the user is now, which may be a slide.
+                let copy_key = if self.presentation.is_on() {
+                    self.keys.presenting_name(&Action::Copy)
+                } else {
+                    self.keys.name(&Action::Copy)
+                };
                 self.notices.launched(result, copy_key.as_deref());
             }
             Action::Copied(result) => self.notices.copied(result),

@@ -26,6 +26,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     let keys = app.keys();
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    if app.takes_presentation_keys() {
+        return presenting_action(app, key, control);
+    }
     if control
         && let KeyCode::Char(c) = key.code
         && let Some(action) = keys.ctrl(c)
@@ -46,10 +49,29 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if control {
         return None;
     }
-    if app.takes_presentation_keys() {
-        return keys.presenting(key.code, app.presentation().is_blank());
-    }
     keys.plain(key.code)
+}
+
+/// A key in presentation mode: its own table first, then the browser's Ctrl keys, which work
+/// on every screen (Ctrl-C quits, Ctrl-Z suspends). While the screen is blank, any other key brings it back and
+/// does nothing else, as in presentation software.
+fn presenting_action(app: &App, key: &KeyEvent, control: bool) -> Option<Action> {
+    let keys = app.keys();
+    let ctrl = match key.code {
+        KeyCode::Char(c) if control => Some(c),
+        _ => None,
+    };
+    let own = match ctrl {
+        Some(c) => keys.presenting_ctrl(c),
+        None if control => None,
+        None => keys.presenting(key.code),
+    };
+    let everywhere = ctrl.and_then(|c| keys.ctrl(c));
+    match (own, everywhere) {
+        (None, Some(action)) => Some(action),
+        _ if app.presentation().is_blank() => Some(Action::Unblank),
+        (own, _) => own,
+    }
 }
 
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
@@ -73,7 +95,7 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::KeyTable;
+    use crate::keys::{Key, KeyTable};
     use crate::values;
 
     fn app() -> App {
@@ -202,6 +224,61 @@ mod tests {
             Some(Action::Next),
             "help takes keys, not text"
         );
+    }
+
+    /// Presentation mode reads its own table, Ctrl keys included, and the browser's Ctrl keys
+    /// after it; a blank screen comes back on any other key.
+    #[test]
+    fn presentation_mode_reads_its_own_table_then_the_browsers_ctrl_keys() {
+        let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        let document = values::builtin().expect("the built-in values are valid");
+        let keys = KeyTable::default()
+            .rebound(&[(Action::Next, vec![Key::Ctrl('n')])])
+            .rebound_presenting(&[
+                (Action::Next, vec![Key::Ctrl('f')]),
+                (Action::Blank, vec![Key::Ctrl('b')]),
+            ]);
+        let mut app = App::with_keys(document, keys);
+        app.start_presentation(Some(0));
+        assert_eq!(action_for(&app, &ctrl('f')), Some(Action::Next));
+        assert_eq!(action_for(&app, &ctrl('b')), Some(Action::Blank));
+        assert_eq!(
+            action_for(&app, &ctrl('n')),
+            Some(Action::Next),
+            "the browser's Ctrl keys work on every screen"
+        );
+        assert_eq!(action_for(&app, &ctrl('j')), None);
+        assert_eq!(action_for(&app, &ctrl('c')), Some(Action::Quit));
+        assert_eq!(action_for(&app, &press(KeyCode::Right)), None);
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('k'))),
+            Some(Action::Previous)
+        );
+        app.update(Action::Blank);
+        for event in [
+            press(KeyCode::Char('x')),
+            press(KeyCode::Right),
+            press(KeyCode::Esc),
+            press(KeyCode::F(5)),
+            ctrl('b'),
+            ctrl('f'),
+            ctrl('j'),
+        ] {
+            assert_eq!(action_for(&app, &event), Some(Action::Unblank), "{event:?}");
+        }
+        assert_eq!(
+            action_for(&app, &ctrl('c')),
+            Some(Action::Quit),
+            "Ctrl-C quits over a blank screen"
+        );
+        app.update(Action::Unblank);
+        app.update(Action::ToggleHelp);
+        assert_eq!(
+            action_for(&app, &press(KeyCode::Char('k'))),
+            Some(Action::Previous),
+            "the help takes the browser's keys"
+        );
+        assert_eq!(action_for(&app, &press(KeyCode::Right)), None);
     }
 
     #[test]

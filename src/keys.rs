@@ -330,13 +330,15 @@ impl KeyTable {
         bound(&self.bindings, Key::Ctrl(c)).cloned()
     }
 
-    /// The action of `code` pressed without Ctrl in presentation mode. While the screen is
-    /// `blanked`, every key brings it back and does nothing else, as in presentation software.
-    pub fn presenting(&self, code: KeyCode, blanked: bool) -> Option<Action> {
-        if blanked {
-            return Some(Action::Unblank);
-        }
+    /// The action of `code` pressed without Ctrl in presentation mode.
+    pub fn presenting(&self, code: KeyCode) -> Option<Action> {
         action_of(&self.presenting, code)
+    }
+
+    /// The action of Ctrl and `c` in presentation mode, by its own table; the browser's Ctrl
+    /// keys (`ctrl`) work there too, after these.
+    pub fn presenting_ctrl(&self, c: char) -> Option<Action> {
+        bound(&self.presenting, Key::Ctrl(c)).cloned()
     }
 
     /// Rows of the help overlay: the keys of each binding, with those of the bindings listed
@@ -585,7 +587,7 @@ mod tests {
     }
 
     #[test]
-    fn presentation_mode_has_keys_of_its_own_and_any_key_lifts_a_blank_screen() {
+    fn presentation_mode_has_keys_of_its_own() {
         let keys = KeyTable::default();
         for code in [
             KeyCode::Right,
@@ -593,14 +595,10 @@ mod tests {
             KeyCode::PageDown,
             KeyCode::Char('j'),
         ] {
-            assert_eq!(keys.presenting(code, false), Some(Action::Next), "{code:?}");
+            assert_eq!(keys.presenting(code), Some(Action::Next), "{code:?}");
         }
         for code in [KeyCode::Left, KeyCode::PageUp, KeyCode::Char('k')] {
-            assert_eq!(
-                keys.presenting(code, false),
-                Some(Action::Previous),
-                "{code:?}"
-            );
+            assert_eq!(keys.presenting(code), Some(Action::Previous), "{code:?}");
         }
         for (code, action) in [
             (KeyCode::Home, Action::First),
@@ -615,22 +613,10 @@ mod tests {
             (KeyCode::Enter, Action::Open),
             (KeyCode::Char('q'), Action::Quit),
         ] {
-            assert_eq!(keys.presenting(code, false), Some(action), "{code:?}");
+            assert_eq!(keys.presenting(code), Some(action), "{code:?}");
         }
-        assert_eq!(keys.presenting(KeyCode::Char('/'), false), None);
-        assert_eq!(keys.presenting(KeyCode::Char('0'), false), None);
-        for code in [
-            KeyCode::Char('x'),
-            KeyCode::Right,
-            KeyCode::Esc,
-            KeyCode::F(5),
-        ] {
-            assert_eq!(
-                keys.presenting(code, true),
-                Some(Action::Unblank),
-                "{code:?}"
-            );
-        }
+        assert_eq!(keys.presenting(KeyCode::Char('/')), None);
+        assert_eq!(keys.presenting(KeyCode::Char('0')), None);
         assert_eq!(
             keys.presenting_hint(&[Action::Previous, Action::Next])
                 .as_deref(),

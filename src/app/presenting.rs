@@ -354,6 +354,35 @@ mod tests {
         assert_eq!(status_text(&app), "“Value 1” has no video.");
     }
 
+    /// A failed launch suggests copying the link with the key that copies on the screen shown.
+    #[test]
+    fn a_failed_launch_names_the_copy_key_of_the_screen_shown() {
+        use crate::action::{Action, LaunchFailure};
+        use crate::keys::{Key, KeyTable};
+        use ratatui::crossterm::event::KeyCode;
+        let keys = KeyTable::default()
+            .rebound(&[(Action::Copy, vec![Key::Plain(KeyCode::Char('x'))])])
+            .rebound_presenting(&[(Action::Copy, vec![Key::Plain(KeyCode::Char('w'))])]);
+        let document = crate::values::builtin().expect("the built-in values are valid");
+        let mut app = crate::app::App::with_keys(document, keys);
+        let failed = || {
+            Action::Launched(Err(LaunchFailure {
+                url: "https://a.example/".to_owned(),
+                reason: "no browser".to_owned(),
+            }))
+        };
+        app.update(failed());
+        let said = |app: &crate::app::App| app.status().map(|status| status.text.clone());
+        assert!(said(&app).is_some_and(|text| text.contains("press x to copy it")));
+        app.update(Action::Present);
+        app.update(failed());
+        assert!(
+            said(&app).is_some_and(|text| text.contains("press w to copy it")),
+            "{:?}",
+            said(&app)
+        );
+    }
+
     #[test]
     fn help_opens_at_the_keys_of_presentation_mode_and_closes_back_to_the_slide() {
         let mut app = app();

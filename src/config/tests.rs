@@ -87,28 +87,16 @@ fn presentation_mode_has_a_table_of_its_own() {
     assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
     assert_eq!(keys.plain(KeyCode::Char('j')), None);
     assert_eq!(keys.plain(KeyCode::Char('.')), None);
+    assert_eq!(keys.presenting(KeyCode::Char('.')), Some(Action::Blank));
+    assert_eq!(keys.presenting(KeyCode::Char('b')), Some(Action::Next));
+    assert_eq!(keys.presenting(KeyCode::Char(' ')), Some(Action::Next));
     assert_eq!(
-        keys.presenting(KeyCode::Char('.'), false),
-        Some(Action::Blank)
-    );
-    assert_eq!(
-        keys.presenting(KeyCode::Char('b'), false),
-        Some(Action::Next)
-    );
-    assert_eq!(
-        keys.presenting(KeyCode::Char(' '), false),
-        Some(Action::Next)
-    );
-    assert_eq!(
-        keys.presenting(KeyCode::Right, false),
+        keys.presenting(KeyCode::Right),
         None,
         "next has only its listed keys"
     );
-    assert_eq!(keys.presenting(KeyCode::Char('n'), false), None);
-    assert_eq!(
-        keys.presenting(KeyCode::Char('k'), false),
-        Some(Action::Previous)
-    );
+    assert_eq!(keys.presenting(KeyCode::Char('n')), None);
+    assert_eq!(keys.presenting(KeyCode::Char('k')), Some(Action::Previous));
     assert_eq!(keys.presenting_name(&Action::Blank).as_deref(), Some("."));
 }
 
@@ -141,7 +129,7 @@ fn a_key_may_do_one_thing_in_each_table() {
     let settings = settings("[keys]\nfirst = [\"x\"]\n\n[keys.presentation]\nlast = [\"x\"]\n");
     assert_eq!(settings.keys.plain(KeyCode::Char('x')), Some(Action::First));
     assert_eq!(
-        settings.keys.presenting(KeyCode::Char('x'), false),
+        settings.keys.presenting(KeyCode::Char('x')),
         Some(Action::Last)
     );
     assert_eq!(
