@@ -42,7 +42,8 @@ pub enum Command {
     /// Check values files, and the config file in use, and report every problem with its line
     /// and column.
     Check {
-        /// Values files to check; without any, the file the browser would read.
+        /// Files to check: values files, or config files (told by their settings); without
+        /// any, the values file the browser would read.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },

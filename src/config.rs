@@ -43,6 +43,19 @@ impl Default for Settings {
     }
 }
 
+/// Whether `text` is a config file rather than a values file, judged by the names at its top
+/// level: a setting, and nothing a values file has. So `check` can be given either.
+pub fn is_config(text: &str) -> bool {
+    let (table, _) = toml::de::DeTable::parse_recoverable(text);
+    let names: Vec<&str> = table
+        .get_ref()
+        .iter()
+        .map(|(name, _)| name.get_ref().as_ref())
+        .collect();
+    names.iter().any(|name| validate::SETTINGS.contains(name))
+        && !names.iter().any(|name| values::TOP_KEYS.contains(name))
+}
+
 /// Reads a config file's raw bytes, named `file` in messages.
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Settings, LoadError> {
     parse(values::utf8(bytes, file)?, file)

@@ -1,7 +1,7 @@
 //! nhs-values: browse the NHS values in the terminal.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -117,35 +117,46 @@ fn report(error: &LoadError) -> ExitCode {
     ExitCode::from(INVALID_INPUT)
 }
 
-/// Checks the values files, and the config file in use if there is one.
+/// Checks the config file in use if there is one, and the values files: the one in use, or
+/// each file named, which may be a config file too (told by what it holds).
 fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCode {
-    let sources = if paths.is_empty() {
-        vec![source.clone()]
-    } else {
-        paths.into_iter().map(Source::File).collect()
-    };
     let mut code = ExitCode::SUCCESS;
+    let mut tell = |result: Result<String, LoadError>| match result {
+        Ok(summary) => println!("{summary}"),
+        Err(error) => code = report(&error),
+    };
     if let Some(file) = &config.file {
-        match config.load() {
-            Ok(_) => println!("{}: a valid config", values::show_path(file)),
-            Err(error) => code = report(&error),
-        }
+        tell(config.load().map(|_| valid_config(file)));
     }
-    for source in &sources {
-        match source.load() {
-            Ok(document) => println!("{}: {}", source.name(), summary(&document)),
-            Err(error) => code = report(&error),
-        }
+    if paths.is_empty() {
+        tell(source.load().map(|document| summary(source, &document)));
+    }
+    for path in paths {
+        let name = values::show_path(&path);
+        tell(values::read_file(&path, "values file").and_then(|bytes| {
+            let is_config = std::str::from_utf8(&bytes).is_ok_and(config::is_config);
+            if is_config {
+                config::parse_bytes(&bytes, &name).map(|_| valid_config(&path))
+            } else {
+                let document = values::parse_bytes(&bytes, &name)?;
+                Ok(summary(&Source::File(path.clone()), &document))
+            }
+        }));
     }
     code
 }
 
-fn summary(document: &Document) -> String {
+fn valid_config(file: &Path) -> String {
+    format!("{}: a valid config", values::show_path(file))
+}
+
+fn summary(source: &Source, document: &Document) -> String {
     let plural = |count: usize, one: &str, many: &str| {
         format!("{count} {}", if count == 1 { one } else { many })
     };
     format!(
-        "{}, {}",
+        "{}: {}, {}",
+        source.name(),
         plural(document.values.len(), "value", "values"),
         plural(document.links.len(), "link", "links"),
     )
@@ -262,6 +273,9 @@ mod tests {
 
     #[test]
     fn the_summary_counts_values_and_links() {
-        assert_eq!(summary(&builtin()), "6 values, 2 links");
+        assert_eq!(
+            summary(&Source::Builtin, &builtin()),
+            "values.toml (built in): 6 values, 2 links"
+        );
     }
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
-pub use validate::check_url;
+pub use validate::{TOP_KEYS, check_url};
 pub(crate) use validate::{describe, is_near, quoted_list, sorted, syntax};
 
 /// The values file shipped with the app, so it runs from anywhere with no set-up.

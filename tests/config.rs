@@ -251,6 +251,40 @@ fn check_names_a_good_config_and_a_missing_one_given_by_name_is_an_error() {
     );
 }
 
+/// README says "edit it, then check it": a config file named to `check` is checked as a config
+/// (told by its settings), beside values files named with it.
+#[test]
+fn check_takes_config_files_by_name_too() {
+    let sandbox = Sandbox::new();
+    let good = sandbox.file("config.toml", REMAPPED);
+    let values = sandbox.file("values.toml", include_str!("../values.toml"));
+    let output = sandbox.run(&["check", "config.toml", "values.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{}: a valid config\n{}: 6 values, 2 links\n",
+            good.file_name().unwrap().display(),
+            values.file_name().unwrap().display()
+        )
+    );
+    sandbox.file("broken.toml", "theme = \"dark\"\n");
+    let output = sandbox.run(&["check", "broken.toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        "error: unknown theme `dark`
+ --> broken.toml:1:9
+  |
+1 | theme = \"dark\"
+  |         ^^^^^^ expected `default` or `high-contrast`
+
+error: broken.toml has 1 problem
+"
+    );
+}
+
 #[test]
 fn the_starter_file_holds_the_config_in_effect_and_reads_back_the_same() {
     let sandbox = Sandbox::new();

@@ -670,3 +670,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_config_is_told_from_a_values_file_by_its_names() {
+    assert!(is_config("theme = \"default\"\n"));
+    assert!(is_config("[keys]\nnext = [\"n\"]\n"));
+    assert!(
+        is_config("them = 1\nmouse = false\n"),
+        "a typo beside a setting"
+    );
+    assert!(!is_config(include_str!("../../values.toml")));
+    assert!(
+        !is_config("title = \"x\"\ntheme = \"default\"\n"),
+        "a values file's name"
+    );
+    assert!(!is_config(""));
+    assert!(!is_config("them = 1\n"), "no setting at all");
+}

@@ -18,7 +18,7 @@ use crate::keys::{
 use crate::values::{Diagnostic, describe, is_near, quoted_list, sorted, syntax};
 
 /// The settings a config file may have, in the order the starter file writes them.
-const SETTINGS: &[&str] = &["theme", "mouse", "browser", "text_width", "keys"];
+pub const SETTINGS: &[&str] = &["theme", "mouse", "browser", "text_width", "keys"];
 
 /// What the keys of a config file may be, for the help under a key that is not one.
 const KEY_HELP: &str = "a key is a character (`j`, `G`, `?`), a key's name (`Down`, \

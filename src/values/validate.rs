@@ -9,7 +9,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Diagnostic, Document, Link, Value};
 
-const TOP_KEYS: &[&str] = &["title", "intro", "source", "attribution", "links", "values"];
+/// The names a values file may have at its top level.
+pub const TOP_KEYS: &[&str] = &["title", "intro", "source", "attribution", "links", "values"];
 const LINK_KEYS: &[&str] = &["label", "url"];
 const VALUE_KEYS: &[&str] = &["name", "text", "video"];
 
