@@ -590,6 +590,34 @@ error: config.toml has 1 problem"#
     );
 }
 
+/// `quit = []` is reported beside other problems with keys, as every problem is; what took
+/// a key that quits is told only when every key was understood.
+#[test]
+fn no_key_left_to_quit_beside_other_problems() {
+    assert_eq!(
+        report("[keys]\nnxt = [\"n\"]\nquit = []\n"),
+        r#"error: unknown action `nxt` in `[keys]`
+ --> config.toml:2:1
+  |
+2 | nxt = ["n"]
+  | ^^^ not an action
+  |
+  = help: did you mean `next`?
+
+error: no key would quit
+ --> config.toml:3:8
+  |
+3 | quit = []
+  |        ^^ `quit` has no key
+  |
+  = help: give `quit` a key of its own
+
+error: config.toml has 2 problems"#
+    );
+    let report = report("[keys]\nnxt = [\"n\"]\nquit = [\"Alt-q\"]\ncopy = [\"Ctrl-c\"]\n");
+    assert!(!report.contains("no key would quit"), "{report}");
+}
+
 /// README's config section is written by hand; it must name every setting, and list every
 /// action with its default keys as a config file writes them.
 #[test]

@@ -125,10 +125,11 @@ impl Checker {
             .rebound(&rebindings)
             .rebound_presenting(&presenting)
             .with_mouse(mouse);
-        if self.problems.len() == problems_before_keys {
-            self.can_quit(&keys, keys_table, &written);
-            self.can_leave_presentation(&keys, presentation_table, &presenting_written);
-        }
+        // After other problems with keys, only an action listed with no keys at all is
+        // surely left without any; what took its keys cannot be told.
+        let sure = self.problems.len() == problems_before_keys;
+        self.can_quit(&keys, keys_table, &written, sure);
+        self.can_leave_presentation(&keys, presentation_table, &presenting_written, sure);
         Settings {
             theme,
             browser,
@@ -510,11 +511,18 @@ impl Checker {
 
     /// Every key that quits may have been taken or left out: then nothing but a signal would
     /// end the program, so the file is refused, pointing at `quit` or at what took its last key.
-    fn can_quit(&mut self, keys: &KeyTable, table: Option<&DeTable<'_>>, written: &[Bound]) {
+    fn can_quit(
+        &mut self,
+        keys: &KeyTable,
+        table: Option<&DeTable<'_>>,
+        written: &[Bound],
+        sure: bool,
+    ) {
         if keys.name(&Action::Quit).is_some() {
             return;
         }
-        if let Some((span, label)) = culprit(table, &[Action::Quit], Screen::Browser, written) {
+        let culprit = culprit(table, &[Action::Quit], Screen::Browser, written, sure);
+        if let Some((span, label)) = culprit {
             self.problems.push(
                 Diagnostic::new("no key would quit", span, label)
                     .with_help("give `quit` a key of its own"),
@@ -530,6 +538,7 @@ impl Checker {
         keys: &KeyTable,
         table: Option<&DeTable<'_>>,
         written: &[Bound],
+        sure: bool,
     ) {
         let leaves = [Action::Back, Action::Quit];
         let ctrl_quits = keys.bindings().iter().any(|binding| {
@@ -543,7 +552,8 @@ impl Checker {
         {
             return;
         }
-        if let Some((span, label)) = culprit(table, &leaves, Screen::Presentation, written) {
+        let culprit = culprit(table, &leaves, Screen::Presentation, written, sure);
+        if let Some((span, label)) = culprit {
             self.problems.push(
                 Diagnostic::new("no key would leave presentation mode", span, label)
                     .with_help("give `back` or `quit` under `[keys.presentation]` a key"),
@@ -553,19 +563,28 @@ impl Checker {
 }
 
 /// Where a file left `actions` of `screen` without keys: the first of them it lists (with a
-/// label saying so), or else the last key it wrote that took one of their default keys.
+/// label saying so), or else the last key it wrote that took one of their default keys. When
+/// the file's keys are not `sure` (some were refused), only a list written empty counts.
 fn culprit(
     table: Option<&DeTable<'_>>,
     actions: &[Action],
     screen: Screen,
     written: &[Bound],
+    sure: bool,
 ) -> Option<(Range<usize>, String)> {
     let listed = actions.iter().find_map(|action| {
         let name = crate::keys::action_name(action)?;
         Some((name, table?.get(name)?))
     });
     if let Some((name, list)) = listed {
-        return Some((list.span(), format!("`{name}` has no key")));
+        let empty = list
+            .get_ref()
+            .as_array()
+            .is_some_and(|keys| keys.is_empty());
+        return (sure || empty).then(|| (list.span(), format!("`{name}` has no key")));
+    }
+    if !sure {
+        return None;
     }
     let taken: Vec<Key> = screen
         .defaults()
