@@ -34,18 +34,25 @@ impl App {
                 .get(link)
                 .map(|(label, url)| ((*label).to_owned(), (*url).to_owned()))
                 .ok_or_else(|| "This document has no links.".to_owned()),
-            View::Value => {
-                let value = self
-                    .selected()
-                    .map(|index| &self.document.values[index])
-                    .ok_or_else(|| "No value is selected.".to_owned())?;
-                value
-                    .video
-                    .clone()
-                    .map(|url| (format!("{}: video", value.name), url))
-                    .ok_or_else(|| format!("“{}” has no video.", value.name))
-            }
+            View::Value => self
+                .selected()
+                .ok_or_else(|| "No value is selected.".to_owned())
+                .and_then(|index| self.video_link(index)),
         }
+    }
+
+    /// The video of the value at `index`, with what it is; or why there is none.
+    pub(super) fn video_link(&self, index: usize) -> Result<(String, String), String> {
+        let value = self
+            .document
+            .values
+            .get(index)
+            .ok_or_else(|| "No value is shown.".to_owned())?;
+        value
+            .video
+            .clone()
+            .map(|url| (format!("{}: video", value.name), url))
+            .ok_or_else(|| format!("“{}” has no video.", value.name))
     }
 
     /// `c`: the current link as a QR code, in an overlay.

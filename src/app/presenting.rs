@@ -120,18 +120,7 @@ impl App {
                 .clone()
                 .map(|url| ("Source page".to_owned(), url))
                 .ok_or_else(|| "This document has no source page.".to_owned()),
-            Slide::Value(index) => {
-                let value = self
-                    .document
-                    .values
-                    .get(index)
-                    .ok_or_else(|| "No value is shown.".to_owned())?;
-                value
-                    .video
-                    .clone()
-                    .map(|url| (format!("{}: video", value.name), url))
-                    .ok_or_else(|| format!("“{}” has no video.", value.name))
-            }
+            Slide::Value(index) => self.video_link(index),
         }
     }
 
