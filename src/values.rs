@@ -13,7 +13,9 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
 pub use validate::{TOP_KEYS, check_url};
-pub(crate) use validate::{describe, is_near, quoted_list, sorted, syntax};
+pub(crate) use validate::{
+    describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_name,
+};
 
 /// The values file shipped with the app, so it runs from anywhere with no set-up.
 pub const BUILTIN_TOML: &str = include_str!("../values.toml");

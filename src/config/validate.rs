@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Settings, TEXT_WIDTHS};
 use crate::browser_command::{self, NATIVE};
 use crate::cli::ThemeName;
-use crate::values::{Diagnostic, describe, is_near, quoted_list, sorted, syntax};
+use crate::values::{Diagnostic, describe, did_you_mean, sorted, syntax, unknown_name};
 
 mod keys;
 
@@ -61,15 +61,12 @@ impl Checker {
             if SETTINGS.contains(&name) {
                 continue;
             }
-            let mut diagnostic = Diagnostic::new(
+            self.problems.push(unknown_name(
                 format!("unknown setting `{name}`"),
                 key.span(),
-                format!("expected one of {}", quoted_list(SETTINGS)),
-            );
-            if let Some(near) = SETTINGS.iter().find(|known| is_near(name, known)) {
-                diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));
-            }
-            self.problems.push(diagnostic);
+                name,
+                SETTINGS,
+            ));
         }
     }
 
@@ -117,8 +114,8 @@ impl Checker {
             span,
             format!("expected {}", quoted.join(" or ")),
         );
-        if let Some(near) = known.iter().find(|known| is_near(name, known)) {
-            diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));
+        if let Some(help) = did_you_mean(name, known.iter().map(String::as_str)) {
+            diagnostic = diagnostic.with_help(help);
         }
         self.problems.push(diagnostic);
         None

@@ -247,15 +247,12 @@ impl Checker {
             if known.contains(&key_name) {
                 continue;
             }
-            let mut diagnostic = Diagnostic::new(
+            self.problems.push(unknown_name(
                 format!("unknown key `{key_name}` {place}"),
                 key.span(),
-                format!("expected one of {}", quoted_list(known)),
-            );
-            if let Some(near) = known.iter().find(|candidate| is_near(key_name, candidate)) {
-                diagnostic = diagnostic.with_help(format!("did you mean `{near}`?"));
-            }
-            self.problems.push(diagnostic);
+                key_name,
+                known,
+            ));
         }
     }
 
@@ -374,6 +371,36 @@ pub(crate) fn describe(value: &DeValue<'_>) -> &'static str {
 pub(crate) fn quoted_list(keys: &[&str]) -> String {
     let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
     quoted.join(", ")
+}
+
+/// A name at `span` that is none of `known`: the message, the names expected, and the one the
+/// name is a slip from, if any.
+pub(crate) fn unknown_name(
+    message: String,
+    span: std::ops::Range<usize>,
+    name: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let diagnostic = Diagnostic::new(
+        message,
+        span,
+        format!("expected one of {}", quoted_list(known)),
+    );
+    match did_you_mean(name, known.iter().copied()) {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+/// "did you mean `…`?" for the first of `known` that `typed` is a slip from.
+pub(crate) fn did_you_mean<'a>(
+    typed: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    known
+        .into_iter()
+        .find(|known| is_near(typed, known))
+        .map(|near| format!("did you mean `{near}`?"))
 }
 
 /// Whether `typed` is one slip (a wrong, missing, extra or swapped letter) from `known`, the

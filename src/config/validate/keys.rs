@@ -11,7 +11,7 @@ use crate::action::Action;
 use crate::keys::{
     ACTION_NAMES, Binding, DEFAULT_BINDINGS, Key, KeyError, KeyTable, PRESENT_BINDINGS, key_names,
 };
-use crate::values::{Diagnostic, describe, is_near, quoted_list};
+use crate::values::{Diagnostic, describe, did_you_mean, is_near, quoted_list};
 
 /// What the keys of a config file may be, for the help under a key that is not one.
 const KEY_HELP: &str = "a key is a character (`j`, `G`, `?`), a key's name (`Down`, \
@@ -219,10 +219,8 @@ impl Checker {
                 other.description(),
                 other.section()
             ),
-            None => match names.iter().find(|known| is_near(name, known)) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("the actions are {}", quoted_list(&names)),
-            },
+            None => did_you_mean(name, names.iter().copied())
+                .unwrap_or_else(|| format!("the actions are {}", quoted_list(&names))),
         };
         self.problems.push(
             Diagnostic::new(
