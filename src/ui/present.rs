@@ -1,21 +1,22 @@
 //! Presentation mode's screen: the slide as the app laid it out (the title in large letters
 //! with tui-big-text where they fit, the text, the link's QR code where it fits), and a last row
-//! with the keys, or a message, and where the slide is ("2 of 6"). A blanked screen is empty.
+//! with the keys and where the slide is ("2 of 6"). A message takes the last row instead of the
+//! keys, and the rows above it that it needs. A blanked screen is empty.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::footer::{Hint, hint_line};
+use super::footer::{Hint, hint_line, status_lines};
 use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
 use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
-use crate::wrap::truncate;
+use crate::wrap::{self, truncate};
 
 /// The hints while presenting, most useful first.
 const PRESENTING: &[Hint] = &[
@@ -73,12 +74,8 @@ impl Widget for Presentation<'_> {
         }
         let scrolls = layout.max_scroll() > 0;
         drop(layout);
-        if let Some(row) = screen.height.checked_sub(1) {
-            self.last_row(
-                Rect::new(screen.x, screen.y + row, screen.width, 1),
-                scrolls,
-                buf,
-            );
+        if screen.height > 0 {
+            self.bottom(screen, scrolls, buf);
         }
     }
 }
@@ -125,8 +122,10 @@ impl Presentation<'_> {
             .render(area, buf);
     }
 
-    /// The last row: a message if there is one, else the keys; and where the slide is.
-    fn last_row(&self, area: Rect, scrolls: bool, buf: &mut Buffer) {
+    /// The last rows: a message if there is one, over as many rows as the browser's footer
+    /// would give it, taken from the bottom of the slide; else the keys on the last row; and
+    /// where the slide is, at the end of the last row.
+    fn bottom(&self, screen: Rect, scrolls: bool, buf: &mut Buffer) {
         let app = self.app;
         let values = app.document().values.len();
         let position = match app.presentation().slide() {
@@ -134,37 +133,19 @@ impl Presentation<'_> {
             _ => format!("title, {values} values "),
         };
         let position_width = u16::try_from(position.width()).unwrap_or(u16::MAX);
-        if position_width < area.width {
-            let at = Rect {
-                x: area.right() - position_width,
-                width: position_width,
-                ..area
-            };
-            Line::styled(position, self.theme.hint).render(at, buf);
-        }
-        let room_columns = area.width.saturating_sub(position_width + 1);
+        let room_columns = screen.width.saturating_sub(position_width + 1);
         let room = usize::from(room_columns);
         let left = if let Some(status) = app.status() {
-            let style = if status.is_error {
-                self.theme.error
-            } else {
-                self.theme.success
-            };
-            Line::from(vec![
-                Span::raw(" "),
-                Span::styled(
-                    truncate(&status.text, room.saturating_sub(1)).into_owned(),
-                    style,
-                ),
-            ])
+            let wrapped = wrap::wrap(&status.text, room.saturating_sub(1));
+            status_lines(status, &wrapped, room, self.theme)
         } else if let Some(error) = app.banner_lines().first() {
-            Line::from(vec![
+            vec![Line::from(vec![
                 Span::raw(" "),
                 Span::styled(
                     truncate(error, room.saturating_sub(1)).into_owned(),
                     self.theme.error,
                 ),
-            ])
+            ])]
         } else {
             let keys = app.keys();
             let hints: Vec<Hint> = scrolls
@@ -172,11 +153,34 @@ impl Presentation<'_> {
                 .into_iter()
                 .chain(PRESENTING.iter().copied())
                 .collect();
-            hint_line(&hints, room, self.theme, |actions| {
+            vec![hint_line(&hints, room, self.theme, |actions| {
                 keys.presenting_hint(actions)
-            })
+            })]
         };
-        left.render(
+        let rows = u16::try_from(left.len())
+            .unwrap_or(u16::MAX)
+            .clamp(1, screen.height);
+        let area = Rect {
+            y: screen.bottom().saturating_sub(rows),
+            height: rows,
+            ..screen
+        };
+        // Until the next key: the message is read once and the slide comes back whole.
+        Clear.render(area, buf);
+        let last = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1,
+            ..area
+        };
+        if position_width < last.width {
+            let at = Rect {
+                x: last.right() - position_width,
+                width: position_width,
+                ..last
+            };
+            Line::styled(position, self.theme.hint).render(at, buf);
+        }
+        Paragraph::new(left).render(
             Rect {
                 width: room_columns,
                 ..area
@@ -193,6 +197,7 @@ mod tests {
     use ratatui::buffer::Buffer;
 
     use super::*;
+    use crate::action::LaunchFailure;
     use crate::app::has_big_letter;
     use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
     use crate::ui::{QrInk, Theme, draw};
@@ -216,6 +221,17 @@ mod tests {
 
     fn text(buffer: &Buffer) -> String {
         buffer.content().iter().map(|cell| cell.symbol()).collect()
+    }
+
+    fn rows_of(buffer: &Buffer) -> Vec<String> {
+        let area = buffer.area;
+        (area.top()..area.bottom())
+            .map(|y| {
+                (area.left()..area.right())
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
@@ -379,6 +395,43 @@ mod tests {
             "{screen}"
         );
         assert!(screen.ends_with("3 of 6 "));
+    }
+
+    /// A failed browser launch says why and which link, over as many rows as the browser's
+    /// footer would give it, the slide's position still at the end of the last.
+    #[test]
+    fn a_long_message_takes_rows_from_the_slide_to_be_read_whole() {
+        let mut app = presenting(80, 24, Some(1));
+        app.update(Action::Launched(Err(LaunchFailure {
+            url: VIDEO_2.to_owned(),
+            reason: "no desktop opener worked".to_owned(),
+        })));
+        let message = app.status().expect("a message").text.clone();
+        assert!(message.ends_with("(press y to copy it; no desktop opener worked)"));
+        let rows = rows_of(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(rows[23].ends_with(" 2 of 6 "), "{}", rows[23]);
+        assert!(
+            rows[21].starts_with(" Could not open a browser;"),
+            "{rows:#?}"
+        );
+        let shown: Vec<&str> = rows[21..]
+            .iter()
+            .map(|row| row.trim_end_matches(" 2 of 6 ").trim())
+            .collect();
+        assert_eq!(shown.join(" "), message, "{rows:#?}");
+
+        // Narrower, the message needs more rows than it may take: the last says it goes on.
+        app.update(Action::Resize {
+            width: 40,
+            height: 24,
+        });
+        let rows = rows_of(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(
+            rows[21].starts_with(" Could not open a browser;"),
+            "{rows:#?}"
+        );
+        let last = rows[23].trim_end_matches(" 2 of 6 ").trim_end();
+        assert!(last.ends_with('…'), "{rows:#?}");
     }
 
     #[test]
