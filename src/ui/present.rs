@@ -16,6 +16,7 @@ use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
 use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
+use crate::text::plural;
 use crate::wrap::{self, truncate};
 
 /// The hints while presenting, most useful first.
@@ -130,7 +131,7 @@ impl Presentation<'_> {
         let values = app.document().values.len();
         let position = match app.presentation().slide() {
             Some(Slide::Value(index)) => format!("{} of {values} ", index + 1),
-            _ => format!("title, {values} values "),
+            _ => format!("title, {} ", plural(values, "value", "values")),
         };
         let position_width = u16::try_from(position.width()).unwrap_or(u16::MAX);
         let room_columns = screen.width.saturating_sub(position_width + 1);
@@ -432,6 +433,20 @@ mod tests {
         );
         let last = rows[23].trim_end_matches(" 2 of 6 ").trim_end();
         assert!(last.ends_with('…'), "{rows:#?}");
+    }
+
+    #[test]
+    fn the_title_slide_counts_the_values_in_words() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.values.truncate(1);
+        let mut app = App::new(document);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.start_presentation(None);
+        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        assert!(screen.ends_with(" title, 1 value "), "{screen}");
     }
 
     #[test]
