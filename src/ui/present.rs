@@ -74,9 +74,10 @@ impl Widget for Presentation<'_> {
             .render(area, buf);
         }
         let scrolls = layout.max_scroll() > 0;
+        let has_link = layout.link.is_some();
         drop(layout);
         if screen.height > 0 {
-            self.bottom(screen, scrolls, buf);
+            self.bottom(screen, (scrolls, has_link), buf);
         }
     }
 }
@@ -126,7 +127,8 @@ impl Presentation<'_> {
     /// The last rows: a message if there is one, over as many rows as the browser's footer
     /// would give it, taken from the bottom of the slide; else the keys on the last row; and
     /// where the slide is, at the end of the last row.
-    fn bottom(&self, screen: Rect, scrolls: bool, buf: &mut Buffer) {
+    /// The keys offered depend on whether the slide scrolls and whether it has a link.
+    fn bottom(&self, screen: Rect, (scrolls, has_link): (bool, bool), buf: &mut Buffer) {
         let app = self.app;
         let values = app.document().values.len();
         let position = match app.presentation().slide() {
@@ -153,6 +155,7 @@ impl Presentation<'_> {
                 .then_some(SCROLLING)
                 .into_iter()
                 .chain(PRESENTING.iter().copied())
+                .filter(|(actions, _)| has_link || !actions.contains(&Action::ShowQrCode))
                 .collect();
             vec![hint_line(&hints, room, self.theme, |actions| {
                 keys.presenting_hint(actions)
@@ -447,6 +450,28 @@ mod tests {
         app.start_presentation(None);
         let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
         assert!(screen.ends_with(" title, 1 value "), "{screen}");
+    }
+
+    /// `c` is offered only where there is a link to show as a code.
+    #[test]
+    fn the_keys_offer_the_qr_code_only_on_a_slide_with_a_link() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.source = None;
+        document.values[0].video = None;
+        let mut app = App::new(document);
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        app.start_presentation(None);
+        for (slide, offered) in [("title", false), ("1 of 6", false), ("2 of 6", true)] {
+            let rows = rows_of(render(&app, &Theme::nhs(true)).backend().buffer());
+            let last = &rows[35];
+            assert!(last.contains(slide), "{last}");
+            assert!(last.contains("b blank"), "{last}");
+            assert_eq!(last.contains("c QR code"), offered, "{last}");
+            app.update(Action::Next);
+        }
     }
 
     #[test]
