@@ -95,7 +95,11 @@ impl Widget for QrOverlay<'_> {
                 ),
                 self.theme.heading,
             ));
-        if let Some(key) = self.app.keys().name(&Action::Back) {
+        let keys = self.app.keys();
+        if let Some(key) = keys
+            .name(&Action::Back)
+            .or_else(|| keys.name(&Action::ShowQrCode))
+        {
             let close = Span::styled(format!(" {key} close "), self.theme.hint);
             block = block.title_bottom(Line::from(close).right_aligned());
         }
@@ -198,6 +202,7 @@ mod tests {
 
     use crate::action::Action;
     use crate::app::App;
+    use crate::keys::KeyTable;
     use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
     use crate::ui::{QrInk, Theme, draw};
     use crate::values;
@@ -336,6 +341,39 @@ mod tests {
             "a solid rectangle"
         );
         Some(boxed)
+    }
+
+    /// The close hint names `Back`'s key, or where a config left `back` without one, the key
+    /// that opened the overlay, which closes it too.
+    #[test]
+    fn the_close_hint_falls_back_to_the_key_that_opened_the_overlay() {
+        let bottom_row = |app: &App| {
+            let buffer = frame(app, &Theme::nhs(true));
+            let rows: Vec<String> = (0..buffer.area.height)
+                .map(|y| {
+                    (0..buffer.area.width)
+                        .map(|x| buffer[(x, y)].symbol())
+                        .collect()
+                })
+                .collect();
+            rows.into_iter()
+                .rfind(|row| row.contains('┘'))
+                .expect("the overlay's bottom border")
+        };
+        assert!(bottom_row(&overlay(80, 24)).contains(" Esc close ┘"));
+
+        let keys = KeyTable::default().rebound(&[(Action::Back, Vec::new())]);
+        let mut app = App::with_keys(values::builtin().unwrap(), keys);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::Next);
+        app.update(Action::ShowQrCode);
+        let row = bottom_row(&app);
+        assert!(row.contains(" c close ┘"), "{row}");
+        app.update(Action::ShowQrCode);
+        assert!(!app.qr().is_open(), "c closes it");
     }
 
     #[test]
