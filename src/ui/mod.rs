@@ -119,4 +119,6 @@ fn out_of_view(arrow: char, count: usize, room: usize, beside: usize) -> Option<
 #[cfg(test)]
 mod scan;
 #[cfg(test)]
+mod testing;
+#[cfg(test)]
 mod tests;

@@ -196,15 +196,14 @@ impl Presentation<'_> {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
 
     use super::*;
     use crate::action::LaunchFailure;
     use crate::app::has_big_letter;
-    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
-    use crate::ui::{QrInk, Theme, draw};
+    use crate::ui::QrInk;
+    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Picture};
+    use crate::ui::testing::{frame, render, rows, text, themes};
     use crate::values;
 
     const VIDEO_2: &str = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
@@ -214,28 +213,6 @@ mod tests {
         app.update(Action::Resize { width, height });
         app.start_presentation(value);
         app
-    }
-
-    fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-        let screen = app.screen();
-        let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-        terminal.draw(|frame| draw(frame, app, theme)).unwrap();
-        terminal
-    }
-
-    fn text(buffer: &Buffer) -> String {
-        buffer.content().iter().map(|cell| cell.symbol()).collect()
-    }
-
-    fn rows_of(buffer: &Buffer) -> Vec<String> {
-        let area = buffer.area;
-        (area.top()..area.bottom())
-            .map(|y| {
-                (area.left()..area.right())
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect()
-            })
-            .collect()
     }
 
     #[test]
@@ -263,25 +240,13 @@ mod tests {
         insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
     }
 
-    /// Each theme and the terminals it must be read on: explicit colours on any; the
-    /// terminal's own colours (`NO_COLOR`) on one with light text on a dark background.
-    fn themes() -> [(&'static str, Theme, &'static [Palette]); 4] {
-        let both: &[Palette] = &[DARK_TERMINAL, LIGHT_TERMINAL];
-        [
-            ("default, true colour", Theme::nhs(true), both),
-            ("default, 256 colours", Theme::nhs(false), both),
-            ("high contrast", Theme::high_contrast(), both),
-            ("NO_COLOR", Theme::monochrome(), &[DARK_TERMINAL]),
-        ]
-    }
-
     #[test]
     fn the_code_beside_or_below_the_text_decodes_to_the_video_in_every_theme() {
         for (width, height) in [(120, 36), (80, 44)] {
             let app = presenting(width, height, Some(1));
             assert!(app.slide_layout().unwrap().qr.is_some(), "{width}x{height}");
             for (name, theme, palettes) in themes() {
-                let buffer = render(&app, &theme).backend().buffer().clone();
+                let buffer = frame(&app, &theme);
                 for palette in palettes {
                     let found = Picture::of(&buffer, *palette).scaled(4).decode();
                     assert_eq!(
@@ -293,10 +258,7 @@ mod tests {
             }
         }
         let title = presenting(120, 36, None);
-        let buffer = render(&title, &Theme::high_contrast())
-            .backend()
-            .buffer()
-            .clone();
+        let buffer = frame(&title, &Theme::high_contrast());
         assert_eq!(
             Picture::of(&buffer, LIGHT_TERMINAL).scaled(4).decode(),
             [(3, "https://hee.nhs.uk/about/our-values".to_owned())]
@@ -307,7 +269,7 @@ mod tests {
     fn under_the_overlay_only_the_overlays_code_is_drawn() {
         let mut app = presenting(120, 36, Some(1));
         app.update(Action::ShowQrCode);
-        let buffer = render(&app, &Theme::nhs(true)).backend().buffer().clone();
+        let buffer = frame(&app, &Theme::nhs(true));
         let QrInk::Fixed { light, .. } = Theme::nhs(true).qr else {
             panic!("the default theme has fixed colours");
         };
@@ -326,7 +288,7 @@ mod tests {
     #[test]
     fn without_room_for_the_code_a_line_says_which_key_shows_it() {
         let app = presenting(80, 24, Some(1));
-        let buffer = render(&app, &Theme::nhs(true)).backend().buffer().clone();
+        let buffer = frame(&app, &Theme::nhs(true));
         assert!(
             Picture::of(&buffer, DARK_TERMINAL)
                 .scaled(4)
@@ -349,7 +311,7 @@ mod tests {
         });
         app.start_presentation(Some(0));
         for number in 1..=6 {
-            let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+            let screen = text(&frame(&app, &Theme::nhs(true)));
             assert!(screen.contains("No video for this value."), "{number}");
             assert!(screen.contains(&format!("{number} of 6")), "{number}");
             assert!(!screen.contains("Press c"), "{number}");
@@ -358,7 +320,7 @@ mod tests {
         }
         app.update(Action::ShowQrCode);
         assert!(!app.qr().is_open());
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(
             screen.contains(" “Everyone counts” has no video."),
             "{screen}"
@@ -379,21 +341,21 @@ mod tests {
                 .all(|cell| *cell == ratatui::buffer::Cell::EMPTY)
         );
         app.update(Action::Unblank);
-        assert!(text(render(&app, &Theme::nhs(true)).backend().buffer()).contains("2 of 6"));
+        assert!(text(&frame(&app, &Theme::nhs(true))).contains("2 of 6"));
     }
 
     #[test]
     fn the_last_row_shows_a_message_instead_of_the_keys() {
         let mut app = presenting(80, 24, Some(1));
         app.update(Action::SelectNumber(8));
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(screen.contains(" There is no value 8."), "{screen}");
         assert!(screen.ends_with("2 of 6 "));
         app.update(Action::Reloaded(Err(
             "v.toml:3:1: unknown key `vidoe`".to_owned()
         )));
         app.update(Action::Next);
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(
             screen.contains(" error: v.toml:3:1: unknown key `vidoe`"),
             "{screen}"
@@ -412,30 +374,30 @@ mod tests {
         })));
         let message = app.status().expect("a message").text.clone();
         assert!(message.ends_with("(press y to copy it; no desktop opener worked)"));
-        let rows = rows_of(render(&app, &Theme::nhs(true)).backend().buffer());
-        assert!(rows[23].ends_with(" 2 of 6 "), "{}", rows[23]);
+        let lines = rows(&frame(&app, &Theme::nhs(true)));
+        assert!(lines[23].ends_with(" 2 of 6 "), "{}", lines[23]);
         assert!(
-            rows[21].starts_with(" Could not open a browser;"),
-            "{rows:#?}"
+            lines[21].starts_with(" Could not open a browser;"),
+            "{lines:#?}"
         );
-        let shown: Vec<&str> = rows[21..]
+        let shown: Vec<&str> = lines[21..]
             .iter()
             .map(|row| row.trim_end_matches(" 2 of 6 ").trim())
             .collect();
-        assert_eq!(shown.join(" "), message, "{rows:#?}");
+        assert_eq!(shown.join(" "), message, "{lines:#?}");
 
         // Narrower, the message needs more rows than it may take: the last says it goes on.
         app.update(Action::Resize {
             width: 40,
             height: 24,
         });
-        let rows = rows_of(render(&app, &Theme::nhs(true)).backend().buffer());
+        let lines = rows(&frame(&app, &Theme::nhs(true)));
         assert!(
-            rows[21].starts_with(" Could not open a browser;"),
-            "{rows:#?}"
+            lines[21].starts_with(" Could not open a browser;"),
+            "{lines:#?}"
         );
-        let last = rows[23].trim_end_matches(" 2 of 6 ").trim_end();
-        assert!(last.ends_with('…'), "{rows:#?}");
+        let last = lines[23].trim_end_matches(" 2 of 6 ").trim_end();
+        assert!(last.ends_with('…'), "{lines:#?}");
     }
 
     #[test]
@@ -448,7 +410,7 @@ mod tests {
             height: 24,
         });
         app.start_presentation(None);
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(screen.ends_with(" title, 1 value "), "{screen}");
     }
 
@@ -465,8 +427,8 @@ mod tests {
         });
         app.start_presentation(None);
         for (slide, offered) in [("title", false), ("1 of 6", false), ("2 of 6", true)] {
-            let rows = rows_of(render(&app, &Theme::nhs(true)).backend().buffer());
-            let last = &rows[35];
+            let lines = rows(&frame(&app, &Theme::nhs(true)));
+            let last = &lines[35];
             assert!(last.contains(slide), "{last}");
             assert!(last.contains("b blank"), "{last}");
             assert_eq!(last.contains("c QR code"), offered, "{last}");

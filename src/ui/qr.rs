@@ -195,16 +195,15 @@ fn centred(screen: Rect, width: u16, height: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
     use ratatui::style::Color;
 
     use crate::action::Action;
     use crate::app::App;
     use crate::keys::KeyTable;
-    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
-    use crate::ui::{QrInk, Theme, draw};
+    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Picture};
+    use crate::ui::testing::{frame, rows, text, themes};
+    use crate::ui::{QrInk, Theme};
     use crate::values;
 
     const VIDEO_2: &str = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
@@ -216,25 +215,6 @@ mod tests {
         app.update(Action::Next);
         app.update(Action::ShowQrCode);
         app
-    }
-
-    fn frame(app: &App, theme: &Theme) -> Buffer {
-        let screen = app.screen();
-        let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-        terminal.draw(|frame| draw(frame, app, theme)).unwrap();
-        terminal.backend().buffer().clone()
-    }
-
-    /// Each theme, with the palettes it must be read on: explicit colours on any terminal;
-    /// the terminal's own colours (`NO_COLOR`) on one with light text on a dark background.
-    fn themes() -> [(&'static str, Theme, &'static [Palette]); 4] {
-        let both: &[Palette] = &[DARK_TERMINAL, LIGHT_TERMINAL];
-        [
-            ("default, true colour", Theme::nhs(true), both),
-            ("default, 256 colours", Theme::nhs(false), both),
-            ("high contrast", Theme::high_contrast(), both),
-            ("NO_COLOR", Theme::monochrome(), &[DARK_TERMINAL]),
-        ]
     }
 
     #[test]
@@ -348,15 +328,8 @@ mod tests {
     #[test]
     fn the_close_hint_falls_back_to_the_key_that_opened_the_overlay() {
         let bottom_row = |app: &App| {
-            let buffer = frame(app, &Theme::nhs(true));
-            let rows: Vec<String> = (0..buffer.area.height)
-                .map(|y| {
-                    (0..buffer.area.width)
-                        .map(|x| buffer[(x, y)].symbol())
-                        .collect()
-                })
-                .collect();
-            rows.into_iter()
+            rows(&frame(app, &Theme::nhs(true)))
+                .into_iter()
                 .rfind(|row| row.contains('┘'))
                 .expect("the overlay's bottom border")
         };
@@ -381,11 +354,7 @@ mod tests {
         let app = overlay(40, 12);
         let buffer = frame(&app, &Theme::nhs(true));
         assert_eq!(code_box(&buffer), None);
-        let screen: String = buffer
-            .content()
-            .iter()
-            .map(ratatui::buffer::Cell::symbol)
-            .collect();
+        let screen = text(&buffer);
         for words in [
             "Too small for the QR code: it needs",
             "39 columns and 22 rows, and the",

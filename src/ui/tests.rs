@@ -3,6 +3,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+use super::testing::render;
 use super::*;
 use crate::action::{Action, Effect, LaunchFailure};
 use crate::app::App;
@@ -12,13 +13,6 @@ fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(values::builtin().expect("the built-in values are valid"));
     app.update(Action::Resize { width, height });
     app
-}
-
-fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let screen = app.screen();
-    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-    terminal.draw(|frame| draw(frame, app, theme)).unwrap();
-    terminal
 }
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
