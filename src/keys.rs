@@ -47,7 +47,7 @@ impl Key {
             Key::Plain(KeyCode::PageDown) => "PgDn",
             Key::Plain(KeyCode::PageUp) => "PgUp",
             Key::Plain(KeyCode::Tab) => "Tab",
-            Key::Plain(KeyCode::BackTab) => "S-Tab",
+            Key::Plain(KeyCode::BackTab) => "Shift-Tab",
             Key::Plain(KeyCode::Esc) => "Esc",
             Key::Plain(_) => return Cow::Owned(self.notation()),
             Key::Ctrl(c) => return Cow::Owned(format!("Ctrl-{}", c.to_ascii_uppercase())),
@@ -513,7 +513,7 @@ mod tests {
             "n N",
             "i",
             "p",
-            "Tab S-Tab",
+            "Tab Shift-Tab",
             "?",
             "Esc",
             "q Ctrl-C",
@@ -695,7 +695,6 @@ mod tests {
         for (bindings, part) in [(DEFAULT_BINDINGS, main), (PRESENT_BINDINGS, presenting)] {
             for key in bindings.iter().flat_map(|binding| binding.keys()) {
                 let written = match key {
-                    Key::Plain(KeyCode::BackTab) => "`Shift-Tab`".to_owned(),
                     Key::Digits => "`1`–`9`".to_owned(),
                     key => format!("`{}`", key.name()),
                 };

@@ -151,14 +151,11 @@ fn valid_config(file: &Path) -> String {
 }
 
 fn summary(source: &Source, document: &Document) -> String {
-    let plural = |count: usize, one: &str, many: &str| {
-        format!("{count} {}", if count == 1 { one } else { many })
-    };
     format!(
         "{}: {}, {}",
         source.name(),
-        plural(document.values.len(), "value", "values"),
-        plural(document.links.len(), "link", "links"),
+        text::plural(document.values.len(), "value", "values"),
+        text::plural(document.links.len(), "link", "links"),
     )
 }
 

@@ -1,5 +1,6 @@
 //! Making text from a values file safe to put on a terminal: a values file is written by people
 //! and shared between organisations, so nothing in it may act as a terminal control sequence.
+//! And counting things in words, for the screen and the commands alike.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -79,9 +80,21 @@ pub fn replace_hidden_keeping_length(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `count` and the noun that agrees with it: `1 value`, `6 values`, `0 values`.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(plural(1, "value", "values"), "1 value");
+        assert_eq!(plural(0, "value", "values"), "0 values");
+        assert_eq!(plural(6, "link", "links"), "6 links");
+    }
 
     #[test]
     fn escape_sequences_become_caret_notation() {

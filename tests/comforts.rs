@@ -111,25 +111,7 @@ fn a_click_on_the_video_link_opens_it() {
     // A frame may arrive in pieces, and the video line is drawn after the title: wait for it.
     let screen = tui.wait_for(&format!("Video: {}", VIDEOS[2]));
     assert!(screen.contains("Value 3 of 6"), "{screen}");
-    let rows = tui.rows();
-    let (row, line) = rows
-        .iter()
-        .enumerate()
-        .find(|(_, line)| line.contains("Video: "))
-        .expect("the video line is on screen");
-    let column = line
-        .split("Video: ")
-        .next()
-        .map(|before| before.chars().count())
-        .unwrap();
-    // SGR mouse reports are 1-based: press, then release, on the "V" of "Video".
-    tui.send(&format!(
-        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
-        column + 1,
-        row + 1,
-        column + 1,
-        row + 1
-    ));
+    tui.click_on("Video: ");
     assert_recorded(&sandbox, VIDEOS[2]);
     tui.wait_for(&format!("Opened {} in the browser.", VIDEOS[2]));
     tui.send("q");

@@ -71,17 +71,8 @@ fn remapped_keys_work_and_show_and_the_mouse_is_left_alone() {
     // the first value to the second.
     #[cfg(unix)]
     {
-        let rows = tui.rows();
-        let (row, line) = rows
-            .iter()
-            .enumerate()
-            .find(|(_, line)| line.contains("4 Improving lives"))
-            .expect("the fourth value is listed");
-        let column = line.find('4').map(|at| line[..at].chars().count()).unwrap();
-        let (x, y) = (column + 1, row + 1);
-        tui.send(&format!(
-            "\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m\x1b[<65;{x};{y}M"
-        ));
+        let (x, y) = tui.click_on("4 Improving lives");
+        tui.send(&format!("\x1b[<65;{x};{y}M"));
     }
     tui.send("n");
     tui.wait_for("Value 2 of 6");

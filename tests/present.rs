@@ -171,25 +171,7 @@ fn a_click_on_the_slides_link_opens_it_and_the_last_row_says_so() {
     let sandbox = Sandbox::new();
     let mut tui = Tui::start(&sandbox, &["present", "3"]);
     tui.wait_for(&format!("Video: {}", VIDEOS[2]));
-    let rows = tui.rows();
-    let (row, line) = rows
-        .iter()
-        .enumerate()
-        .find(|(_, line)| line.contains("Video: "))
-        .expect("the video line is on screen");
-    let column = line
-        .split("Video: ")
-        .next()
-        .map(|before| before.chars().count())
-        .unwrap();
-    // SGR mouse reports are 1-based: press, then release, on the "V" of "Video".
-    tui.send(&format!(
-        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
-        column + 1,
-        row + 1,
-        column + 1,
-        row + 1
-    ));
+    tui.click_on("Video: ");
     assert_recorded(&sandbox, VIDEOS[2]);
     tui.wait_for(&format!("Opened {} in the browser.", VIDEOS[2]));
     tui.wait_for("3 of 6");

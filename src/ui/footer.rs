@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
 use crate::action::Action;
-use crate::app::{App, MAX_STATUS_LINES, View};
+use crate::app::{App, MAX_STATUS_LINES, Status, View};
 use crate::text::visible;
 use crate::wrap::truncate;
 
@@ -65,31 +65,7 @@ impl Widget for Footer<'_> {
                 Span::styled("  Enter keep · Esc clear", self.theme.hint),
             ])]
         } else if let Some(status) = app.status() {
-            let style = if status.is_error {
-                self.theme.error
-            } else {
-                self.theme.success
-            };
-            let wrapped = app.status_lines();
-            let shown = wrapped.len().min(MAX_STATUS_LINES);
-            wrapped
-                .iter()
-                .take(shown)
-                .enumerate()
-                .map(|(index, line)| {
-                    // The last line shown says so when the message goes on.
-                    let cut = index + 1 == shown && shown < wrapped.len();
-                    let text = if cut {
-                        format!("{line}…")
-                    } else {
-                        (*line).to_owned()
-                    };
-                    Line::styled(
-                        format!(" {}", truncate(&text, width.saturating_sub(1))),
-                        style,
-                    )
-                })
-                .collect()
+            status_lines(status, &app.status_lines(), width, self.theme)
         } else {
             let hints = match app.view() {
                 View::About { .. } => ABOUT,
@@ -103,6 +79,40 @@ impl Widget for Footer<'_> {
         };
         Paragraph::new(lines).render(area, buf);
     }
+}
+
+/// A status message, already wrapped to `wrapped`, as lines `width` columns wide after a column
+/// of margin: at most `MAX_STATUS_LINES`, the last of them marked with `…` when the message goes
+/// on.
+pub(super) fn status_lines(
+    status: &Status,
+    wrapped: &[&str],
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let style = if status.is_error {
+        theme.error
+    } else {
+        theme.success
+    };
+    let shown = wrapped.len().min(MAX_STATUS_LINES);
+    wrapped
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(index, line)| {
+            let cut = index + 1 == shown && shown < wrapped.len();
+            let text = if cut {
+                format!("{line}…")
+            } else {
+                (*line).to_owned()
+            };
+            Line::styled(
+                format!(" {}", truncate(&text, width.saturating_sub(1))),
+                style,
+            )
+        })
+        .collect()
 }
 
 /// As many hints as fit in `width`, whole, in order of usefulness, with the keys `keys_of`

@@ -1,11 +1,13 @@
-//! The `?` overlay: every key, read from the app's key table, which also handles them.
+//! The `?` overlay: every key, read from the app's key table, which also handles them. Marks on
+//! the border say how many rows are above and below when they do not all fit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::Theme;
+use super::{Theme, mark_rows_out_of_view};
 use crate::action::Action;
 use crate::app::App;
 
@@ -47,21 +49,33 @@ impl Widget for Help<'_> {
         let [area] = Layout::vertical([Constraint::Length(wanted_height)])
             .flex(Flex::Center)
             .areas(area);
+        let title = " Keys ";
         let mut block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
-            .title(Span::styled(" Keys ", self.theme.heading));
+            .title(Span::styled(title, self.theme.heading));
+        let mut close_width = 0;
         if let Some(key) = keys
             .name(&Action::Back)
             .or_else(|| keys.name(&Action::ToggleHelp))
         {
             let close = Span::styled(format!(" {key} close "), self.theme.hint);
+            close_width = close.width();
             block = block.title_bottom(Line::from(close).right_aligned());
         }
+        let scroll = self.app.help().scroll();
+        let shown = usize::from(area.height.saturating_sub(2));
+        let block = mark_rows_out_of_view(
+            block,
+            area.width,
+            (scroll, rows.len().saturating_sub(scroll + shown)),
+            (title.width(), close_width),
+            self.theme.hint,
+        );
         let lines: Vec<Line> = rows
             .iter()
             .zip(key_widths)
-            .skip(self.app.help().scroll())
+            .skip(scroll)
             .map(|((keys, description), key_width)| {
                 if keys.is_empty() {
                     // A heading over the rows after it.

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, marked};
+use super::{Theme, mark_rows_out_of_view, marked};
 use crate::app::{App, View, find};
 use crate::layout;
 use crate::text::visible;
@@ -34,24 +34,23 @@ impl Widget for List<'_> {
         };
         let inner = layout::list_inner(area);
         let height = usize::from(inner.height);
-        // Titles go between the corners, a column apart.
-        let room = usize::from(area.width).saturating_sub(2);
         let mut block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
             .title(Span::styled(title.clone(), self.theme.heading));
-        if let Some(above) = out_of_view('▲', list.rows_above(), room, title.width()) {
-            block = block.title(Line::from(Span::styled(above, self.theme.hint)).right_aligned());
-        }
         let mut bottom_right = 0;
         if filter.is_set() && !filter.is_editing() {
             let shown = format!(" /{} ", visible(filter.text()));
             bottom_right = shown.width();
             block = block.title_bottom(Line::from(shown).right_aligned());
         }
-        if let Some(below) = out_of_view('▼', list.rows_below(height), room, bottom_right) {
-            block = block.title_bottom(Line::from(Span::styled(below, self.theme.hint)));
-        }
+        let block = mark_rows_out_of_view(
+            block,
+            area.width,
+            (list.rows_above(), list.rows_below(height)),
+            (title.width(), bottom_right),
+            self.theme.hint,
+        );
         block.render(area, buf);
 
         let number_width = list.number_width();
@@ -115,43 +114,5 @@ impl List<'_> {
             spans.extend(part(tail.clone()));
         }
         spans
-    }
-}
-
-/// The mark on the border for `count` rows beyond the window in the direction of `arrow`: the
-/// longest of ` ▲ 3 more `, ` ▲ 3 ` and `▲` that fits beside a title of `beside` columns in
-/// `room`; nothing when no row is out of view.
-fn out_of_view(arrow: char, count: usize, room: usize, beside: usize) -> Option<String> {
-    if count == 0 {
-        return None;
-    }
-    let room = room.saturating_sub(beside + usize::from(beside > 0));
-    [
-        format!(" {arrow} {count} more "),
-        format!(" {arrow} {count} "),
-        arrow.to_string(),
-    ]
-    .into_iter()
-    .find(|mark| mark.width() <= room)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_mark_for_rows_out_of_view_shortens_to_fit() {
-        assert_eq!(out_of_view('▼', 0, 80, 0), None);
-        assert_eq!(out_of_view('▼', 3, 80, 0).as_deref(), Some(" ▼ 3 more "));
-        assert_eq!(
-            out_of_view('▲', 19_980, 34, 16).as_deref(),
-            Some(" ▲ 19980 more ")
-        );
-        assert_eq!(
-            out_of_view('▲', 19_980, 30, 16).as_deref(),
-            Some(" ▲ 19980 ")
-        );
-        assert_eq!(out_of_view('▲', 19_980, 20, 16).as_deref(), Some("▲"));
-        assert_eq!(out_of_view('▲', 19_980, 17, 16), None);
     }
 }

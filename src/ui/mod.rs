@@ -20,6 +20,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+use unicode_width::UnicodeWidthStr;
 
 pub use theme::{Capabilities, Colours, QrInk, Theme};
 
@@ -75,7 +77,48 @@ pub fn marked(text: &str, marks: impl IntoIterator<Item = (Range<usize>, Style)>
     spans
 }
 
+/// `block`, `width` columns wide, with marks on its border for rows out of view: `above` at the
+/// top right and `below` at the bottom left, beside titles of `titles` columns at the top and at
+/// the bottom.
+fn mark_rows_out_of_view(
+    block: Block<'_>,
+    width: u16,
+    (above, below): (usize, usize),
+    titles: (usize, usize),
+    style: Style,
+) -> Block<'_> {
+    // Titles go between the corners, a column apart.
+    let room = usize::from(width).saturating_sub(2);
+    let mut block = block;
+    if let Some(mark) = out_of_view('▲', above, room, titles.0) {
+        block = block.title(Line::from(Span::styled(mark, style)).right_aligned());
+    }
+    if let Some(mark) = out_of_view('▼', below, room, titles.1) {
+        block = block.title_bottom(Line::from(Span::styled(mark, style)));
+    }
+    block
+}
+
+/// The mark on the border for `count` rows beyond the window in the direction of `arrow`: the
+/// longest of ` ▲ 3 more `, ` ▲ 3 ` and `▲` that fits beside a title of `beside` columns in
+/// `room`; nothing when no row is out of view.
+fn out_of_view(arrow: char, count: usize, room: usize, beside: usize) -> Option<String> {
+    if count == 0 {
+        return None;
+    }
+    let room = room.saturating_sub(beside + usize::from(beside > 0));
+    [
+        format!(" {arrow} {count} more "),
+        format!(" {arrow} {count} "),
+        arrow.to_string(),
+    ]
+    .into_iter()
+    .find(|mark| mark.width() <= room)
+}
+
 #[cfg(test)]
 mod scan;
+#[cfg(test)]
+mod testing;
 #[cfg(test)]
 mod tests;

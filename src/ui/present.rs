@@ -1,21 +1,23 @@
 //! Presentation mode's screen: the slide as the app laid it out (the title in large letters
 //! with tui-big-text where they fit, the text, the link's QR code where it fits), and a last row
-//! with the keys, or a message, and where the slide is ("2 of 6"). A blanked screen is empty.
+//! with the keys and where the slide is ("2 of 6"). A message takes the last row instead of the
+//! keys, and the rows above it that it needs. A blanked screen is empty.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::footer::{Hint, hint_line};
+use super::footer::{Hint, hint_line, status_lines};
 use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
 use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
-use crate::wrap::truncate;
+use crate::text::plural;
+use crate::wrap::{self, truncate};
 
 /// The hints while presenting, most useful first.
 const PRESENTING: &[Hint] = &[
@@ -72,13 +74,10 @@ impl Widget for Presentation<'_> {
             .render(area, buf);
         }
         let scrolls = layout.max_scroll() > 0;
+        let has_link = layout.link.is_some();
         drop(layout);
-        if let Some(row) = screen.height.checked_sub(1) {
-            self.last_row(
-                Rect::new(screen.x, screen.y + row, screen.width, 1),
-                scrolls,
-                buf,
-            );
+        if screen.height > 0 {
+            self.bottom(screen, (scrolls, has_link), buf);
         }
     }
 }
@@ -125,58 +124,67 @@ impl Presentation<'_> {
             .render(area, buf);
     }
 
-    /// The last row: a message if there is one, else the keys; and where the slide is.
-    fn last_row(&self, area: Rect, scrolls: bool, buf: &mut Buffer) {
+    /// The last rows: a message if there is one, over as many rows as the browser's footer
+    /// would give it, taken from the bottom of the slide; else the keys on the last row; and
+    /// where the slide is, at the end of the last row.
+    /// The keys offered depend on whether the slide scrolls and whether it has a link.
+    fn bottom(&self, screen: Rect, (scrolls, has_link): (bool, bool), buf: &mut Buffer) {
         let app = self.app;
         let values = app.document().values.len();
         let position = match app.presentation().slide() {
             Some(Slide::Value(index)) => format!("{} of {values} ", index + 1),
-            _ => format!("title, {values} values "),
+            _ => format!("title, {} ", plural(values, "value", "values")),
         };
         let position_width = u16::try_from(position.width()).unwrap_or(u16::MAX);
-        if position_width < area.width {
-            let at = Rect {
-                x: area.right() - position_width,
-                width: position_width,
-                ..area
-            };
-            Line::styled(position, self.theme.hint).render(at, buf);
-        }
-        let room_columns = area.width.saturating_sub(position_width + 1);
+        let room_columns = screen.width.saturating_sub(position_width + 1);
         let room = usize::from(room_columns);
         let left = if let Some(status) = app.status() {
-            let style = if status.is_error {
-                self.theme.error
-            } else {
-                self.theme.success
-            };
-            Line::from(vec![
-                Span::raw(" "),
-                Span::styled(
-                    truncate(&status.text, room.saturating_sub(1)).into_owned(),
-                    style,
-                ),
-            ])
+            let wrapped = wrap::wrap(&status.text, room.saturating_sub(1));
+            status_lines(status, &wrapped, room, self.theme)
         } else if let Some(error) = app.banner_lines().first() {
-            Line::from(vec![
+            vec![Line::from(vec![
                 Span::raw(" "),
                 Span::styled(
                     truncate(error, room.saturating_sub(1)).into_owned(),
                     self.theme.error,
                 ),
-            ])
+            ])]
         } else {
             let keys = app.keys();
             let hints: Vec<Hint> = scrolls
                 .then_some(SCROLLING)
                 .into_iter()
                 .chain(PRESENTING.iter().copied())
+                .filter(|(actions, _)| has_link || !actions.contains(&Action::ShowQrCode))
                 .collect();
-            hint_line(&hints, room, self.theme, |actions| {
+            vec![hint_line(&hints, room, self.theme, |actions| {
                 keys.presenting_hint(actions)
-            })
+            })]
         };
-        left.render(
+        let rows = u16::try_from(left.len())
+            .unwrap_or(u16::MAX)
+            .clamp(1, screen.height);
+        let area = Rect {
+            y: screen.bottom().saturating_sub(rows),
+            height: rows,
+            ..screen
+        };
+        // Until the next key: the message is read once and the slide comes back whole.
+        Clear.render(area, buf);
+        let last = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1,
+            ..area
+        };
+        if position_width < last.width {
+            let at = Rect {
+                x: last.right() - position_width,
+                width: position_width,
+                ..last
+            };
+            Line::styled(position, self.theme.hint).render(at, buf);
+        }
+        Paragraph::new(left).render(
             Rect {
                 width: room_columns,
                 ..area
@@ -188,14 +196,14 @@ impl Presentation<'_> {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
 
     use super::*;
+    use crate::action::LaunchFailure;
     use crate::app::has_big_letter;
-    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
-    use crate::ui::{QrInk, Theme, draw};
+    use crate::ui::QrInk;
+    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Picture};
+    use crate::ui::testing::{frame, render, rows, text, themes};
     use crate::values;
 
     const VIDEO_2: &str = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
@@ -205,17 +213,6 @@ mod tests {
         app.update(Action::Resize { width, height });
         app.start_presentation(value);
         app
-    }
-
-    fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-        let screen = app.screen();
-        let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-        terminal.draw(|frame| draw(frame, app, theme)).unwrap();
-        terminal
-    }
-
-    fn text(buffer: &Buffer) -> String {
-        buffer.content().iter().map(|cell| cell.symbol()).collect()
     }
 
     #[test]
@@ -243,25 +240,13 @@ mod tests {
         insta::assert_snapshot!(render(&app, &Theme::nhs(true)).backend());
     }
 
-    /// Each theme and the terminals it must be read on: explicit colours on any; the
-    /// terminal's own colours (`NO_COLOR`) on one with light text on a dark background.
-    fn themes() -> [(&'static str, Theme, &'static [Palette]); 4] {
-        let both: &[Palette] = &[DARK_TERMINAL, LIGHT_TERMINAL];
-        [
-            ("default, true colour", Theme::nhs(true), both),
-            ("default, 256 colours", Theme::nhs(false), both),
-            ("high contrast", Theme::high_contrast(), both),
-            ("NO_COLOR", Theme::monochrome(), &[DARK_TERMINAL]),
-        ]
-    }
-
     #[test]
     fn the_code_beside_or_below_the_text_decodes_to_the_video_in_every_theme() {
         for (width, height) in [(120, 36), (80, 44)] {
             let app = presenting(width, height, Some(1));
             assert!(app.slide_layout().unwrap().qr.is_some(), "{width}x{height}");
             for (name, theme, palettes) in themes() {
-                let buffer = render(&app, &theme).backend().buffer().clone();
+                let buffer = frame(&app, &theme);
                 for palette in palettes {
                     let found = Picture::of(&buffer, *palette).scaled(4).decode();
                     assert_eq!(
@@ -273,10 +258,7 @@ mod tests {
             }
         }
         let title = presenting(120, 36, None);
-        let buffer = render(&title, &Theme::high_contrast())
-            .backend()
-            .buffer()
-            .clone();
+        let buffer = frame(&title, &Theme::high_contrast());
         assert_eq!(
             Picture::of(&buffer, LIGHT_TERMINAL).scaled(4).decode(),
             [(3, "https://hee.nhs.uk/about/our-values".to_owned())]
@@ -287,7 +269,7 @@ mod tests {
     fn under_the_overlay_only_the_overlays_code_is_drawn() {
         let mut app = presenting(120, 36, Some(1));
         app.update(Action::ShowQrCode);
-        let buffer = render(&app, &Theme::nhs(true)).backend().buffer().clone();
+        let buffer = frame(&app, &Theme::nhs(true));
         let QrInk::Fixed { light, .. } = Theme::nhs(true).qr else {
             panic!("the default theme has fixed colours");
         };
@@ -306,7 +288,7 @@ mod tests {
     #[test]
     fn without_room_for_the_code_a_line_says_which_key_shows_it() {
         let app = presenting(80, 24, Some(1));
-        let buffer = render(&app, &Theme::nhs(true)).backend().buffer().clone();
+        let buffer = frame(&app, &Theme::nhs(true));
         assert!(
             Picture::of(&buffer, DARK_TERMINAL)
                 .scaled(4)
@@ -329,7 +311,7 @@ mod tests {
         });
         app.start_presentation(Some(0));
         for number in 1..=6 {
-            let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+            let screen = text(&frame(&app, &Theme::nhs(true)));
             assert!(screen.contains("No video for this value."), "{number}");
             assert!(screen.contains(&format!("{number} of 6")), "{number}");
             assert!(!screen.contains("Press c"), "{number}");
@@ -338,7 +320,7 @@ mod tests {
         }
         app.update(Action::ShowQrCode);
         assert!(!app.qr().is_open());
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(
             screen.contains(" “Everyone counts” has no video."),
             "{screen}"
@@ -359,26 +341,99 @@ mod tests {
                 .all(|cell| *cell == ratatui::buffer::Cell::EMPTY)
         );
         app.update(Action::Unblank);
-        assert!(text(render(&app, &Theme::nhs(true)).backend().buffer()).contains("2 of 6"));
+        assert!(text(&frame(&app, &Theme::nhs(true))).contains("2 of 6"));
     }
 
     #[test]
     fn the_last_row_shows_a_message_instead_of_the_keys() {
         let mut app = presenting(80, 24, Some(1));
         app.update(Action::SelectNumber(8));
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(screen.contains(" There is no value 8."), "{screen}");
         assert!(screen.ends_with("2 of 6 "));
         app.update(Action::Reloaded(Err(
             "v.toml:3:1: unknown key `vidoe`".to_owned()
         )));
         app.update(Action::Next);
-        let screen = text(render(&app, &Theme::nhs(true)).backend().buffer());
+        let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(
             screen.contains(" error: v.toml:3:1: unknown key `vidoe`"),
             "{screen}"
         );
         assert!(screen.ends_with("3 of 6 "));
+    }
+
+    /// A failed browser launch says why and which link, over as many rows as the browser's
+    /// footer would give it, the slide's position still at the end of the last.
+    #[test]
+    fn a_long_message_takes_rows_from_the_slide_to_be_read_whole() {
+        let mut app = presenting(80, 24, Some(1));
+        app.update(Action::Launched(Err(LaunchFailure {
+            url: VIDEO_2.to_owned(),
+            reason: "no desktop opener worked".to_owned(),
+        })));
+        let message = app.status().expect("a message").text.clone();
+        assert!(message.ends_with("(press y to copy it; no desktop opener worked)"));
+        let lines = rows(&frame(&app, &Theme::nhs(true)));
+        assert!(lines[23].ends_with(" 2 of 6 "), "{}", lines[23]);
+        assert!(
+            lines[21].starts_with(" Could not open a browser;"),
+            "{lines:#?}"
+        );
+        let shown: Vec<&str> = lines[21..]
+            .iter()
+            .map(|row| row.trim_end_matches(" 2 of 6 ").trim())
+            .collect();
+        assert_eq!(shown.join(" "), message, "{lines:#?}");
+
+        // Narrower, the message needs more rows than it may take: the last says it goes on.
+        app.update(Action::Resize {
+            width: 40,
+            height: 24,
+        });
+        let lines = rows(&frame(&app, &Theme::nhs(true)));
+        assert!(
+            lines[21].starts_with(" Could not open a browser;"),
+            "{lines:#?}"
+        );
+        let last = lines[23].trim_end_matches(" 2 of 6 ").trim_end();
+        assert!(last.ends_with('…'), "{lines:#?}");
+    }
+
+    #[test]
+    fn the_title_slide_counts_the_values_in_words() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.values.truncate(1);
+        let mut app = App::new(document);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.start_presentation(None);
+        let screen = text(&frame(&app, &Theme::nhs(true)));
+        assert!(screen.ends_with(" title, 1 value "), "{screen}");
+    }
+
+    /// `c` is offered only where there is a link to show as a code.
+    #[test]
+    fn the_keys_offer_the_qr_code_only_on_a_slide_with_a_link() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.source = None;
+        document.values[0].video = None;
+        let mut app = App::new(document);
+        app.update(Action::Resize {
+            width: 120,
+            height: 36,
+        });
+        app.start_presentation(None);
+        for (slide, offered) in [("title", false), ("1 of 6", false), ("2 of 6", true)] {
+            let lines = rows(&frame(&app, &Theme::nhs(true)));
+            let last = &lines[35];
+            assert!(last.contains(slide), "{last}");
+            assert!(last.contains("b blank"), "{last}");
+            assert_eq!(last.contains("c QR code"), offered, "{last}");
+            app.update(Action::Next);
+        }
     }
 
     #[test]

@@ -95,7 +95,11 @@ impl Widget for QrOverlay<'_> {
                 ),
                 self.theme.heading,
             ));
-        if let Some(key) = self.app.keys().name(&Action::Back) {
+        let keys = self.app.keys();
+        if let Some(key) = keys
+            .name(&Action::Back)
+            .or_else(|| keys.name(&Action::ShowQrCode))
+        {
             let close = Span::styled(format!(" {key} close "), self.theme.hint);
             block = block.title_bottom(Line::from(close).right_aligned());
         }
@@ -191,15 +195,15 @@ fn centred(screen: Rect, width: u16, height: u16) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
     use ratatui::style::Color;
 
     use crate::action::Action;
     use crate::app::App;
-    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Palette, Picture};
-    use crate::ui::{QrInk, Theme, draw};
+    use crate::keys::KeyTable;
+    use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Picture};
+    use crate::ui::testing::{frame, rows, text, themes};
+    use crate::ui::{QrInk, Theme};
     use crate::values;
 
     const VIDEO_2: &str = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
@@ -211,25 +215,6 @@ mod tests {
         app.update(Action::Next);
         app.update(Action::ShowQrCode);
         app
-    }
-
-    fn frame(app: &App, theme: &Theme) -> Buffer {
-        let screen = app.screen();
-        let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-        terminal.draw(|frame| draw(frame, app, theme)).unwrap();
-        terminal.backend().buffer().clone()
-    }
-
-    /// Each theme, with the palettes it must be read on: explicit colours on any terminal;
-    /// the terminal's own colours (`NO_COLOR`) on one with light text on a dark background.
-    fn themes() -> [(&'static str, Theme, &'static [Palette]); 4] {
-        let both: &[Palette] = &[DARK_TERMINAL, LIGHT_TERMINAL];
-        [
-            ("default, true colour", Theme::nhs(true), both),
-            ("default, 256 colours", Theme::nhs(false), both),
-            ("high contrast", Theme::high_contrast(), both),
-            ("NO_COLOR", Theme::monochrome(), &[DARK_TERMINAL]),
-        ]
     }
 
     #[test]
@@ -338,16 +323,38 @@ mod tests {
         Some(boxed)
     }
 
+    /// The close hint names `Back`'s key, or where a config left `back` without one, the key
+    /// that opened the overlay, which closes it too.
+    #[test]
+    fn the_close_hint_falls_back_to_the_key_that_opened_the_overlay() {
+        let bottom_row = |app: &App| {
+            rows(&frame(app, &Theme::nhs(true)))
+                .into_iter()
+                .rfind(|row| row.contains('┘'))
+                .expect("the overlay's bottom border")
+        };
+        assert!(bottom_row(&overlay(80, 24)).contains(" Esc close ┘"));
+
+        let keys = KeyTable::default().rebound(&[(Action::Back, Vec::new())]);
+        let mut app = App::with_keys(values::builtin().unwrap(), keys);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        app.update(Action::Next);
+        app.update(Action::ShowQrCode);
+        let row = bottom_row(&app);
+        assert!(row.contains(" c close ┘"), "{row}");
+        app.update(Action::ShowQrCode);
+        assert!(!app.qr().is_open(), "c closes it");
+    }
+
     #[test]
     fn a_screen_too_small_says_what_it_needs_instead_of_a_clipped_code() {
         let app = overlay(40, 12);
         let buffer = frame(&app, &Theme::nhs(true));
         assert_eq!(code_box(&buffer), None);
-        let screen: String = buffer
-            .content()
-            .iter()
-            .map(ratatui::buffer::Cell::symbol)
-            .collect();
+        let screen = text(&buffer);
         for words in [
             "Too small for the QR code: it needs",
             "39 columns and 22 rows, and the",

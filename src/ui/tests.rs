@@ -3,6 +3,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+use super::testing::render;
 use super::*;
 use crate::action::{Action, Effect, LaunchFailure};
 use crate::app::App;
@@ -12,13 +13,6 @@ fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(values::builtin().expect("the built-in values are valid"));
     app.update(Action::Resize { width, height });
     app
-}
-
-fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let screen = app.screen();
-    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-    terminal.draw(|frame| draw(frame, app, theme)).unwrap();
-    terminal
 }
 
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
@@ -715,4 +709,59 @@ fn a_link_reads_whole_on_a_line_of_its_own_or_is_marked_cut() {
     assert!(text.contains(
         "│ https://www.gov.uk/government/publications/the-nhs-constitution-for-england/the-nhs-constitution-for-england "
     ));
+}
+
+#[test]
+fn the_mark_for_rows_out_of_view_shortens_to_fit() {
+    assert_eq!(out_of_view('▼', 0, 80, 0), None);
+    assert_eq!(out_of_view('▼', 3, 80, 0).as_deref(), Some(" ▼ 3 more "));
+    assert_eq!(
+        out_of_view('▲', 19_980, 34, 16).as_deref(),
+        Some(" ▲ 19980 more ")
+    );
+    assert_eq!(
+        out_of_view('▲', 19_980, 30, 16).as_deref(),
+        Some(" ▲ 19980 ")
+    );
+    assert_eq!(out_of_view('▲', 19_980, 20, 16).as_deref(), Some("▲"));
+    assert_eq!(out_of_view('▲', 19_980, 17, 16), None);
+}
+
+/// The help has more rows than 80x24 shows: its border says how many are out of view, and on
+/// which side.
+#[test]
+fn the_help_says_how_many_rows_are_above_and_below_its_window() {
+    let mut app = app_at(80, 24);
+    app.update(Action::ToggleHelp);
+    let rows = app.keys().help_rows().len();
+    // All the screen's rows but the overlay's border.
+    let window = 22;
+    assert!(rows > window, "the help fits: this tests nothing");
+    let borders = |app: &App| {
+        let text = screen_text(&render(app, &Theme::nhs(true)));
+        let lines: Vec<&str> = text.lines().collect();
+        (lines[0].to_owned(), lines[lines.len() - 1].to_owned())
+    };
+    let (top, bottom) = borders(&app);
+    assert!(!top.contains('▲'), "{top}");
+    assert!(
+        bottom.contains(&format!(" ▼ {} more ", rows - window)),
+        "{bottom}"
+    );
+    for _ in 0..3 {
+        app.update(Action::Next);
+    }
+    let (top, bottom) = borders(&app);
+    assert!(top.contains(" ▲ 3 more "), "{top}");
+    assert!(
+        bottom.contains(&format!(" ▼ {} more ", rows - window - 3)),
+        "{bottom}"
+    );
+    for _ in 0..5 {
+        app.update(Action::PageDown);
+    }
+    let (top, bottom) = borders(&app);
+    assert!(top.contains(&format!(" ▲ {} more ", rows - 1)), "{top}");
+    assert!(!bottom.contains('▼'), "{bottom}");
+    assert!(bottom.contains(" Esc close "), "{bottom}");
 }

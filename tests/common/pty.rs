@@ -16,6 +16,7 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize};
+use unicode_width::UnicodeWidthStr;
 
 use super::Sandbox;
 
@@ -282,6 +283,25 @@ impl Tui {
             .write_all(keys.as_bytes())
             .expect("type into the pty");
         keyboard.flush().unwrap();
+    }
+
+    /// Clicks (presses and releases the left button) on the first character of the first
+    /// place `text` is on screen, and gives where: the 1-based column and row of the mouse
+    /// report, for sending more events there.
+    pub fn click_on(&mut self, text: &str) -> (usize, usize) {
+        let rows = self.rows();
+        let (row, column) = rows
+            .iter()
+            .enumerate()
+            .find_map(|(row, line)| {
+                let at = line.find(text)?;
+                Some((row, line[..at].width()))
+            })
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", rows.join("\n")));
+        // SGR mouse reports are 1-based.
+        let (x, y) = (column + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+        (x, y)
     }
 
     #[cfg(unix)]
