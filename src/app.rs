@@ -323,16 +323,22 @@ impl App {
     }
 
     fn help_key(&mut self, action: Action) {
-        let rows = self.keys.help_rows().len();
+        let max = self.max_help_scroll();
         match action {
             Action::ToggleHelp | Action::Back => self.help.close(),
-            Action::Next => self.help.scroll_by(1, rows),
-            Action::Previous => self.help.scroll_by(-1, rows),
-            Action::PageDown => self.help.scroll_by(10, rows),
-            Action::PageUp => self.help.scroll_by(-10, rows),
+            Action::Next => self.help.scroll_by(1, max),
+            Action::Previous => self.help.scroll_by(-1, max),
+            Action::PageDown => self.help.scroll_by(10, max),
+            Action::PageUp => self.help.scroll_by(-10, max),
             Action::First => self.help.scroll_to_top(),
             _ => {}
         }
+    }
+
+    /// How far the help scrolls: until its last row is at the bottom of its window.
+    pub(super) fn max_help_scroll(&self) -> usize {
+        let rows = self.keys.help_rows().len();
+        rows - layout::help_rows_shown(self.screen, rows)
     }
 
     /// A key on the main screen.
@@ -473,6 +479,8 @@ impl App {
         self.detail.clamp_scroll(max);
         let max = self.max_slide_scroll();
         self.presentation.clamp_scroll(max);
+        let max = self.max_help_scroll();
+        self.help.clamp_scroll(max);
     }
 }
 

@@ -69,6 +69,12 @@ impl Areas {
     }
 }
 
+/// How many of the help overlay's `rows` show at once on `screen`: as many as fit inside its
+/// border.
+pub fn help_rows_shown(screen: Rect, rows: usize) -> usize {
+    rows.min(usize::from(screen.height.saturating_sub(2)))
+}
+
 /// The inside of the bordered list pane.
 pub fn list_inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))

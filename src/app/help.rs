@@ -24,10 +24,10 @@ impl Help {
         self.scroll = 0;
     }
 
-    /// Opens at row `row`.
-    pub(super) fn open_at(&mut self, row: usize) {
+    /// Opens at row `row`, or as near it as `max_scroll` lets it.
+    pub(super) fn open_at(&mut self, row: usize, max_scroll: usize) {
         self.open = true;
-        self.scroll = row;
+        self.scroll = row.min(max_scroll);
     }
 
     pub(super) fn close(&mut self) {
@@ -38,10 +38,15 @@ impl Help {
         self.scroll = 0;
     }
 
-    /// Scrolls by `lines` (negative is up) through `rows` rows, keeping the last one shown.
-    pub(super) fn scroll_by(&mut self, lines: isize, rows: usize) {
-        let last_row = rows.saturating_sub(1);
-        self.scroll = self.scroll.saturating_add_signed(lines).min(last_row);
+    /// Scrolls by `lines` (negative is up), no further than `max_scroll`, where the last row is
+    /// at the bottom of the window.
+    pub(super) fn scroll_by(&mut self, lines: isize, max_scroll: usize) {
+        self.scroll = self.scroll.saturating_add_signed(lines).min(max_scroll);
+    }
+
+    /// Keeps the scroll within `max_scroll`, after the window changed size.
+    pub(super) fn clamp_scroll(&mut self, max_scroll: usize) {
+        self.scroll = self.scroll.min(max_scroll);
     }
 }
 
@@ -54,17 +59,21 @@ mod tests {
         let mut help = Help::default();
         assert!(!help.is_open());
         help.open();
-        help.scroll_by(30, 18);
+        help.scroll_by(30, 17);
         assert_eq!((help.is_open(), help.scroll()), (true, 17));
-        help.scroll_by(-10, 18);
+        help.scroll_by(-10, 17);
         assert_eq!(help.scroll(), 7);
+        help.clamp_scroll(5);
+        assert_eq!(help.scroll(), 5);
+        help.open_at(9, 6);
+        assert_eq!(help.scroll(), 6);
         help.close();
         help.open();
         assert_eq!(help.scroll(), 0, "opened again at the top");
         help.scroll_by(-1, 18);
         help.scroll_by(3, 0);
         assert_eq!(help.scroll(), 0);
-        help.scroll_by(3, 18);
+        help.scroll_by(3, 17);
         help.scroll_to_top();
         assert_eq!(help.scroll(), 0);
     }

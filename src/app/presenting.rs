@@ -82,7 +82,8 @@ impl App {
                         keys.is_empty() && *description == PRESENT_HEADING
                     })
                     .unwrap_or(0);
-                self.help.open_at(row);
+                let max = self.max_help_scroll();
+                self.help.open_at(row, max);
             }
             Action::Back | Action::Present => self.stop_presenting(),
             _ => {}
@@ -378,8 +379,17 @@ mod tests {
         app.update(Action::Present);
         app.update(Action::ToggleHelp);
         assert!(app.help().is_open());
-        let row = app.help().scroll();
-        assert_eq!(app.keys().help_rows()[row].1, PRESENT_HEADING);
+        let rows = app.keys().help_rows();
+        let heading = rows
+            .iter()
+            .position(|(_, description)| *description == PRESENT_HEADING)
+            .expect("the help has a part for presentation mode");
+        let shown = crate::layout::help_rows_shown(app.screen(), rows.len());
+        let scroll = app.help().scroll();
+        assert!(
+            scroll == heading || (scroll + shown == rows.len() && heading > scroll),
+            "at the heading, or as near it as the last row allows: {scroll}"
+        );
         app.update(Action::Back);
         assert!(!app.help().is_open());
         assert_eq!(presenting(&app), Some(Slide::Value(0)));

@@ -146,6 +146,33 @@ fn help_captures_keys_until_closed() {
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
 }
 
+/// The help scrolls until its last row is at the bottom of its window, and no further, also
+/// after the window grows.
+#[test]
+fn help_scrolls_no_further_than_its_last_row_on_screen() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::ToggleHelp);
+    for _ in 0..10 {
+        app.update(Action::PageDown);
+    }
+    let rows = app.keys().help_rows().len();
+    assert_eq!(app.help().scroll(), rows - 22, "22 rows inside the border");
+    app.update(Action::Resize {
+        width: 80,
+        height: 30,
+    });
+    assert_eq!(app.help().scroll(), rows - 28);
+    app.update(Action::Resize {
+        width: 80,
+        height: 60,
+    });
+    assert_eq!(app.help().scroll(), 0, "every row fits");
+}
+
 #[test]
 fn paging_scrolls_the_detail_within_its_text() {
     let mut app = app();

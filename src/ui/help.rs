@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, mark_rows_out_of_view};
 use crate::action::Action;
 use crate::app::App;
+use crate::layout;
 
 pub struct Help<'a> {
     pub app: &'a App,
@@ -42,7 +43,8 @@ impl Widget for Help<'_> {
             .max()
             .unwrap_or(0);
         let wanted_width = u16::try_from(row_width + 7).unwrap_or(u16::MAX);
-        let wanted_height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+        let shown = layout::help_rows_shown(screen, rows.len());
+        let wanted_height = u16::try_from(shown + 2).unwrap_or(u16::MAX);
         let [area] = Layout::horizontal([Constraint::Length(wanted_width)])
             .flex(Flex::Center)
             .areas(screen);
@@ -64,7 +66,6 @@ impl Widget for Help<'_> {
             block = block.title_bottom(Line::from(close).right_aligned());
         }
         let scroll = self.app.help().scroll();
-        let shown = usize::from(area.height.saturating_sub(2));
         let block = mark_rows_out_of_view(
             block,
             area.width,
