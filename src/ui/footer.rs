@@ -36,6 +36,14 @@ const FILTERED: &[Hint] = &[
     (&[Action::Quit], "quit"),
 ];
 
+/// The hints while the QR code overlay is open: what it still lets the link do.
+const QR_CODE: &[Hint] = &[
+    (&[Action::Open], "open"),
+    (&[Action::Copy], "copy"),
+    (&[Action::Back], "close"),
+    (&[Action::Quit], "quit"),
+];
+
 /// The hints on a value.
 const VALUE: &[Hint] = &[
     (&[Action::Previous, Action::Next], "move"),
@@ -68,6 +76,7 @@ impl Widget for Footer<'_> {
             status_lines(status, &app.status_lines(), width, self.theme)
         } else {
             let hints = match app.view() {
+                _ if app.qr().is_open() => QR_CODE,
                 View::About { .. } => ABOUT,
                 View::Value if app.filter().is_set() => FILTERED,
                 View::Value => VALUE,

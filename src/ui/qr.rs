@@ -325,6 +325,17 @@ mod tests {
 
     /// The close hint names `Back`'s key, or where a config left `back` without one, the key
     /// that opened the overlay, which closes it too.
+    /// Under the overlay, the footer offers what the overlay lets the link do, not the
+    /// browser's keys it hides.
+    #[test]
+    fn the_footer_offers_what_the_overlay_does() {
+        let app = overlay(80, 24);
+        let footer = rows(&frame(&app, &Theme::nhs(true)))
+            .pop()
+            .expect("a footer");
+        assert_eq!(footer.trim_end(), " Enter open  y copy  Esc close  q quit");
+    }
+
     #[test]
     fn the_close_hint_falls_back_to_the_key_that_opened_the_overlay() {
         let bottom_row = |app: &App| {
