@@ -284,3 +284,27 @@ fn starting_a_filter_from_a_scrolled_about_page_starts_the_value_at_the_top() {
     assert_eq!(app.view(), View::Value);
     assert_eq!(app.detail().scroll(), 0);
 }
+
+#[test]
+fn keys_scroll_the_open_help_within_its_rows() {
+    let mut app = app();
+    let rows = app.keys().help_rows().len();
+    assert!(rows > 12, "a page of help rows and more ({rows})");
+    app.update(Action::ToggleHelp);
+    app.update(Action::Next);
+    assert_eq!(app.help().scroll(), 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.help().scroll(), 11);
+    app.update(Action::Previous);
+    assert_eq!(app.help().scroll(), 10);
+    app.update(Action::PageUp);
+    assert_eq!(app.help().scroll(), 0);
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::First);
+    assert_eq!(app.help().scroll(), 0);
+    for _ in 0..rows {
+        app.update(Action::PageDown);
+    }
+    assert_eq!(app.help().scroll(), rows - 1, "the last row stays shown");
+}
