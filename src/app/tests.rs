@@ -308,3 +308,13 @@ fn keys_scroll_the_open_help_within_its_rows() {
     }
     assert_eq!(app.help().scroll(), rows - 1, "the last row stays shown");
 }
+
+#[test]
+fn the_app_answers_with_the_key_table_it_was_given() {
+    use crate::keys::{Binding, Key, bind};
+    const OWN: &[Binding] = &[bind(&[Key::Ctrl('g')], "back", Action::Back)];
+    let document = crate::values::builtin().expect("the built-in values are valid");
+    let app = App::with_keys(document, KeyTable::new(OWN));
+    assert_eq!(app.keys().name(&Action::Back).as_deref(), Some("Ctrl-G"));
+    assert_eq!(app.keys().name(&Action::Quit), None);
+}
