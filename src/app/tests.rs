@@ -318,3 +318,22 @@ fn the_app_answers_with_the_key_table_it_was_given() {
     assert_eq!(app.keys().name(&Action::Back).as_deref(), Some("Ctrl-G"));
     assert_eq!(app.keys().name(&Action::Quit), None);
 }
+
+#[test]
+fn a_banner_that_takes_a_row_keeps_the_selection_in_view() {
+    let mut app = app_with(100);
+    let list_rows = |app: &App| usize::from(crate::layout::list_inner(app.areas().list).height);
+    let rows = list_rows(&app);
+    app.update(Action::SelectNumber(rows));
+    assert_eq!(
+        (app.list().cursor(), app.list().offset()),
+        (rows - 1, 0),
+        "the selection is on the last row"
+    );
+    app.update(Action::Reloaded(Err("v.toml:1:1: broken".to_owned())));
+    assert_eq!(list_rows(&app), rows - 1);
+    assert_eq!(app.list().offset(), 1, "the list scrolled to keep it");
+    app.update(Action::Reloaded(Ok(app.document.clone())));
+    assert_eq!(list_rows(&app), rows);
+    assert_eq!(app.list().offset(), 1, "and stays where it is");
+}
