@@ -337,3 +337,31 @@ fn a_banner_that_takes_a_row_keeps_the_selection_in_view() {
     assert_eq!(list_rows(&app), rows);
     assert_eq!(app.list().offset(), 1, "and stays where it is");
 }
+
+#[test]
+fn a_move_that_changes_nothing_keeps_the_scroll_but_leaves_about() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    app.update(Action::PageDown);
+    let scroll = app.detail().scroll();
+    assert!(scroll > 0);
+    app.update(Action::Previous);
+    assert_eq!(app.list().cursor(), 0);
+    assert_eq!(
+        app.detail().scroll(),
+        scroll,
+        "the same value, still scrolled"
+    );
+
+    app.update(Action::ToggleAbout);
+    app.update(Action::First);
+    assert_eq!(
+        app.view(),
+        View::Value,
+        "the list's keys go back to the value"
+    );
+    assert_eq!(app.detail().scroll(), 0);
+}
