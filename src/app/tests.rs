@@ -365,3 +365,14 @@ fn a_move_that_changes_nothing_keeps_the_scroll_but_leaves_about() {
     );
     assert_eq!(app.detail().scroll(), 0);
 }
+
+#[test]
+fn the_number_after_the_last_is_no_value_and_keeps_the_filter() {
+    let mut app = app();
+    type_filter(&mut app, "dignity");
+    app.update(Action::AcceptFilter);
+    app.update(Action::SelectNumber(7));
+    assert_eq!(status_text(&app), "There is no value 7.");
+    assert_eq!(app.filter().text(), "dignity");
+    assert_eq!(selected_name(&app), Some("Respect and dignity"));
+}
