@@ -379,3 +379,37 @@ fn keys_quoted_in_messages_are_made_safe() {
         assert!(!text.contains(['\u{9b}', '\u{200b}', '\u{1b}']), "{text:?}");
     }
 }
+
+#[test]
+fn an_unreadable_file_says_why_in_plain_words() {
+    // The operating system's words, as `io::Error` gives them; made here rather than met,
+    // since root reads every file and Windows has no chmod.
+    let error = |kind: io::ErrorKind, words: &str| LoadError::Io {
+        path: PathBuf::from("v.toml"),
+        error: io::Error::new(kind, words.to_owned()),
+    };
+    assert_eq!(
+        error(
+            io::ErrorKind::PermissionDenied,
+            "Access is denied. (os error 5)"
+        )
+        .to_string(),
+        "v.toml: cannot read the file: permission denied"
+    );
+    assert_eq!(
+        error(
+            io::ErrorKind::NotFound,
+            "No such file or directory (os error 2)"
+        )
+        .to_string(),
+        "v.toml: cannot read the file: no such file"
+    );
+    assert_eq!(
+        error(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8"
+        )
+        .to_string(),
+        "v.toml: cannot read the file: stream did not contain valid UTF-8"
+    );
+}
