@@ -198,6 +198,18 @@ fn a_single_table_instead_of_an_array_is_explained() {
 }
 
 #[test]
+fn each_entry_that_is_not_a_table_is_pointed_at() {
+    let toml = format!("links = [\"https://a.org\", 2]\n{GOOD_VALUE}");
+    assert_eq!(
+        problems(&toml),
+        [
+            "1:10: `links` must be an array of tables, found an array containing a string",
+            "1:27: `links` must be an array of tables, found an array containing an integer",
+        ]
+    );
+}
+
+#[test]
 fn every_problem_is_reported_in_file_order() {
     let toml =
         "titel = 1\n[[values]]\nname = \"A\"\nvidoe = 2\n[[values]]\nname = \"a\"\ntext = 3\n";
