@@ -426,6 +426,36 @@ mod tests {
         assert!(made.is_current(&shown(&more_values, about, Some(3), "x"), widths));
     }
 
+    #[test]
+    fn a_match_is_on_the_line_its_first_character_is_shown_on() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.values.truncate(1);
+        document.values[0].name = "A".to_owned();
+        document.values[0].text = "Some words care for".to_owned();
+        let keys = crate::keys::KeyTable::default();
+        let shown = Shown {
+            document: &document,
+            view: View::Value,
+            selected: Some(0),
+            filter: "",
+            keys: &keys,
+        };
+        let wrapped = WrappedDetail::new(&shown, Widths { text: 10, pane: 10 });
+        let paragraph = &wrapped.blocks[1];
+        let lines: Vec<&str> = wrapped.lines[1]
+            .iter()
+            .map(|range| &paragraph.text[range.clone()])
+            .collect();
+        assert_eq!(lines, ["Some words", "care for"]);
+        // The heading, a blank line, then the paragraph from line 2.
+        assert_eq!(wrapped.matches(&['w', 'o']), [(1, 5, 2)]);
+        assert_eq!(
+            wrapped.matches(&[' ', 'c', 'a']),
+            [(1, 10, 3)],
+            "the space at the break is not shown, so the match is first seen after it"
+        );
+    }
+
     /// The lines of a link block laid out in a pane as wide as its text, `width`, and where it
     /// links to.
     fn link_lines(label: &str, url: &str, width: usize) -> (Vec<String>, Option<String>) {
