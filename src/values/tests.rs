@@ -326,6 +326,8 @@ fn locations_count_characters_not_bytes() {
         Location { line: 2, column: 6 }
     );
     assert_eq!(Location::of(text, 999), Location { line: 2, column: 7 });
+    // A byte inside `é` (bytes 6 and 7) is in that character.
+    assert_eq!(Location::of(text, 7), Location { line: 2, column: 4 });
 }
 
 #[test]
