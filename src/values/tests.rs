@@ -146,6 +146,31 @@ fn unknown_keys_are_errors_with_a_suggestion() {
 }
 
 #[test]
+fn a_key_one_slip_from_a_known_one_is_suggested_and_others_are_not() {
+    for (key, suggestion) in [
+        ("Video", Some("video")),
+        ("vudeo", Some("video")),
+        ("viddeo", Some("video")),
+        ("vido", Some("video")),
+        ("ivdeo", Some("video")),
+        ("vidxe", None),
+        ("colour", None),
+    ] {
+        let toml = format!("{GOOD_VALUE}{key} = \"x\"\n");
+        let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+        assert!(
+            rendered.contains("^ expected one of `name`, `text`, `video`"),
+            "{rendered}"
+        );
+        let help = rendered
+            .lines()
+            .find_map(|line| line.trim_start().strip_prefix("= help: "));
+        let expected = suggestion.map(|known| format!("did you mean `{known}`?"));
+        assert_eq!(help, expected.as_deref(), "{key}");
+    }
+}
+
+#[test]
 fn only_web_links_are_accepted() {
     for (url, reason) in [
         ("ftp://example.org/x", "`ftp:` links are not allowed"),
