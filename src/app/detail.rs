@@ -222,4 +222,22 @@ mod tests {
         detail.show(View::About { link: 0 });
         assert_eq!(detail.current_match(Some(4)), None, "not shown in About");
     }
+
+    #[test]
+    fn the_first_shift_n_takes_the_last_match_on_screen_or_else_the_last_of_all() {
+        // Matches on the last line of a pane of 10 and on the line just below it.
+        let found = [(0, 0, 9), (0, 5, 10)];
+        let mut detail = Detail::default();
+        assert_eq!(detail.step_match(&found, false, 0, 10), 0);
+        assert_eq!(detail.scroll(), 0, "already on screen");
+
+        let below = [(0, 0, 20), (0, 5, 30)];
+        let mut detail = Detail::default();
+        assert_eq!(
+            detail.step_match(&below, false, 0, 10),
+            1,
+            "none on screen: round to the last"
+        );
+        assert_eq!(detail.scroll(), 21);
+    }
 }

@@ -157,6 +157,52 @@ mod tests {
         let starts: Vec<usize> = found.iter().map(|piece| piece.match_start).collect();
         assert_eq!(starts, [14, 16, 18]);
         assert_eq!(found[0].range, 0..1);
+        // The same far into a text that is long, but not too long to search from its start.
+        let text = "a".repeat(5000);
+        let lines = wrap_ranges(&text, 5);
+        let found = pieces(&text, &lines, 201..202, &query("aa"));
+        let starts: Vec<usize> = found.iter().map(|piece| piece.match_start).collect();
+        assert_eq!(starts, [1004, 1006, 1008]);
+    }
+
+    /// Past `EXACT_SCAN_BYTES` only the text around the shown lines is searched: far enough out
+    /// to find a match of characters of several bytes that a break splits, and widened to
+    /// whole characters.
+    #[test]
+    fn in_a_longer_text_the_shown_line_is_marked_as_in_a_short_one() {
+        let filler = "été ".repeat(EXACT_SCAN_BYTES / 6 + 1);
+        let text = format!("{filler}éééééééééé ééé cares {filler}");
+        let lines = wrap_ranges(&text, 10);
+        let shown = lines
+            .iter()
+            .position(|line| text[line.clone()].starts_with("ééé "))
+            .expect("the line after the break");
+        let (before, line) = (lines[shown - 1].clone(), lines[shown].clone());
+        assert_eq!(
+            (&text[before.clone()], &text[line.clone()]),
+            ("éééééééééé", "ééé cares")
+        );
+        assert_eq!(
+            pieces(&text, &lines, shown..shown + 1, &query("ÉÉÉÉÉÉÉÉÉÉ é")),
+            [Piece {
+                line: shown,
+                range: 0..2,
+                match_start: before.start
+            }]
+        );
+        let reach = "cares".len() * 4;
+        assert!(
+            !text.is_char_boundary(line.start - reach) && !text.is_char_boundary(line.end + reach),
+            "the search for `cares` starts and ends inside a character"
+        );
+        assert_eq!(
+            pieces(&text, &lines, shown..shown + 1, &query("cares")),
+            [Piece {
+                line: shown,
+                range: 7..12,
+                match_start: line.start + 7
+            }]
+        );
     }
 
     #[test]

@@ -154,6 +154,20 @@ mod tests {
     }
 
     #[test]
+    fn about_without_links_has_none_to_step_to_or_open() {
+        let mut document = document_of(&[("A", "a")]);
+        document.source = None;
+        document.links.clear();
+        let mut app = crate::app::App::new(document);
+        app.update(Action::ToggleAbout);
+        app.update(Action::NextLink);
+        app.update(Action::PreviousLink);
+        assert_eq!(app.view(), View::About { link: 0 });
+        assert_eq!(app.update(Action::Open), None);
+        assert_eq!(status_text(&app), "This document has no links.");
+    }
+
+    #[test]
     fn tab_scrolls_the_highlighted_link_into_view() {
         let mut app = app();
         app.update(Action::Resize {

@@ -209,6 +209,7 @@ mod tests {
     #[test]
     fn an_empty_list_selects_nothing_and_does_not_move() {
         let mut list = list_of(5);
+        assert!(!list.is_empty());
         list.refill(Vec::clear);
         list.restart_at(0);
         assert!(list.is_empty());

@@ -148,4 +148,29 @@ mod tests {
         type_filter(&mut app, "x");
         assert_eq!(app.current_match(), None, "a new filter forgets the match");
     }
+
+    #[test]
+    fn n_looks_in_the_name_and_the_text_not_in_links_or_hints() {
+        let mut document = document_of(&[("Care", "We care."), ("Video", "A film.")]);
+        document.values[0].video = Some("https://example.org/care".to_owned());
+        let mut app = crate::app::App::new(document);
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        type_filter(&mut app, "care");
+        app.update(Action::AcceptFilter);
+        app.update(Action::NextMatch);
+        assert_eq!(status_text(&app), "Match 1 of 2", "not the video link's");
+
+        app.update(Action::Back);
+        type_filter(&mut app, "video");
+        app.update(Action::AcceptFilter);
+        app.update(Action::NextMatch);
+        assert_eq!(
+            status_text(&app),
+            "Match 1 of 1",
+            "not “No video for this value.”"
+        );
+    }
 }

@@ -359,6 +359,23 @@ mod tests {
         // The two characters that fold to ASCII are found by their ASCII letters.
         assert!(contains_folded("İstanbul", &query("i")));
         assert!(contains_folded("\u{212a}elvin", &query("kel")));
+        // It declines only where it must, so the rule's slow search is the exception.
+        for (haystack, needle, answer) in [
+            ("We care", "CARE", Some(true)),
+            ("kind", "ki", Some(true)),
+            ("İstanbul", "stan", Some(true)),
+            ("\u{212a}elvin", "elv", Some(true)),
+            ("İstanbul", "x", Some(false)),
+            ("İstanbul", "is", None),
+            ("\u{212a}elvin", "kel", None),
+            ("café", "é", None),
+        ] {
+            assert_eq!(
+                contains_ascii(haystack.as_bytes(), &query(needle)),
+                answer,
+                "{haystack:?} {needle:?}"
+            );
+        }
     }
 
     #[test]

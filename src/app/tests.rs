@@ -311,3 +311,95 @@ fn starting_a_filter_from_a_scrolled_about_page_starts_the_value_at_the_top() {
     assert_eq!(app.view(), View::Value);
     assert_eq!(app.detail().scroll(), 0);
 }
+
+#[test]
+fn keys_scroll_the_open_help_within_its_rows() {
+    let mut app = app();
+    let rows = app.keys().help_rows().len();
+    assert!(rows > 12, "a page of help rows and more ({rows})");
+    app.update(Action::ToggleHelp);
+    app.update(Action::Next);
+    assert_eq!(app.help().scroll(), 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.help().scroll(), 11);
+    app.update(Action::Previous);
+    assert_eq!(app.help().scroll(), 10);
+    app.update(Action::PageUp);
+    assert_eq!(app.help().scroll(), 0);
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::First);
+    assert_eq!(app.help().scroll(), 0);
+    for _ in 0..rows {
+        app.update(Action::PageDown);
+    }
+    assert_eq!(app.help().scroll(), rows - 1, "the last row stays shown");
+}
+
+#[test]
+fn the_app_answers_with_the_key_table_it_was_given() {
+    use crate::keys::{Binding, Key, bind};
+    const OWN: &[Binding] = &[bind(&[Key::Ctrl('g')], "back", Action::Back)];
+    let document = crate::values::builtin().expect("the built-in values are valid");
+    let app = App::with_keys(document, KeyTable::new(OWN));
+    assert_eq!(app.keys().name(&Action::Back).as_deref(), Some("Ctrl-G"));
+    assert_eq!(app.keys().name(&Action::Quit), None);
+}
+
+#[test]
+fn a_banner_that_takes_a_row_keeps_the_selection_in_view() {
+    let mut app = app_with(100);
+    let list_rows = |app: &App| usize::from(crate::layout::list_inner(app.areas().list).height);
+    let rows = list_rows(&app);
+    app.update(Action::SelectNumber(rows));
+    assert_eq!(
+        (app.list().cursor(), app.list().offset()),
+        (rows - 1, 0),
+        "the selection is on the last row"
+    );
+    app.update(Action::Reloaded(Err("v.toml:1:1: broken".to_owned())));
+    assert_eq!(list_rows(&app), rows - 1);
+    assert_eq!(app.list().offset(), 1, "the list scrolled to keep it");
+    app.update(Action::Reloaded(Ok(app.document.clone())));
+    assert_eq!(list_rows(&app), rows);
+    assert_eq!(app.list().offset(), 1, "and stays where it is");
+}
+
+#[test]
+fn a_move_that_changes_nothing_keeps_the_scroll_but_leaves_about() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 14,
+    });
+    app.update(Action::PageDown);
+    let scroll = app.detail().scroll();
+    assert!(scroll > 0);
+    app.update(Action::Previous);
+    assert_eq!(app.list().cursor(), 0);
+    assert_eq!(
+        app.detail().scroll(),
+        scroll,
+        "the same value, still scrolled"
+    );
+
+    app.update(Action::ToggleAbout);
+    app.update(Action::First);
+    assert_eq!(
+        app.view(),
+        View::Value,
+        "the list's keys go back to the value"
+    );
+    assert_eq!(app.detail().scroll(), 0);
+}
+
+#[test]
+fn the_number_after_the_last_is_no_value_and_keeps_the_filter() {
+    let mut app = app();
+    type_filter(&mut app, "dignity");
+    app.update(Action::AcceptFilter);
+    app.update(Action::SelectNumber(7));
+    assert_eq!(status_text(&app), "There is no value 7.");
+    assert_eq!(app.filter().text(), "dignity");
+    assert_eq!(selected_name(&app), Some("Respect and dignity"));
+}

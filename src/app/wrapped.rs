@@ -334,6 +334,128 @@ mod tests {
         assert_eq!(after, expected_lines(&app));
     }
 
+    /// The layout is kept while it is current, so `is_current` must see every change to what
+    /// the pane shows, and must not take an unchanged pane for a changed one.
+    #[test]
+    fn the_layout_is_current_for_what_it_was_made_from_and_nothing_else() {
+        use crate::keys::KeyTable;
+        use crate::values::{Document, Link};
+
+        let keys = KeyTable::default();
+        let widths = Widths { text: 60, pane: 70 };
+        let document = values::builtin().expect("the built-in values are valid");
+        let changed = |change: fn(&mut Document)| {
+            let mut document = document.clone();
+            change(&mut document);
+            document
+        };
+        let shown = |document, view, selected, filter| Shown {
+            document,
+            view,
+            selected,
+            filter,
+            keys: &keys,
+        };
+        let about = View::About { link: 1 };
+        let value = shown(&document, View::Value, Some(1), "");
+        let no_match = shown(&document, View::Value, None, "zebra");
+        let about_page = shown(&document, about, Some(1), "");
+        for made_from in [value, no_match, about_page] {
+            let made = WrappedDetail::new(&made_from, widths);
+            assert!(made.is_current(&made_from, widths), "{made_from:?}");
+            for other in [Widths { text: 59, pane: 70 }, Widths { text: 60, pane: 69 }] {
+                assert!(!made.is_current(&made_from, other), "{other:?}");
+            }
+        }
+
+        let other_texts = [
+            changed(|document| document.values[1].text.push('!')),
+            changed(|document| document.values[1].video = None),
+        ];
+        let mut not_the_value = vec![
+            shown(&document, View::Value, Some(2), ""),
+            shown(&document, View::Value, None, ""),
+            shown(&document, about, Some(1), ""),
+        ];
+        not_the_value.extend(
+            other_texts
+                .iter()
+                .map(|document| shown(document, View::Value, Some(1), "")),
+        );
+        let made = WrappedDetail::new(&value, widths);
+        for other in &not_the_value {
+            assert!(!made.is_current(other, widths), "{other:?}");
+        }
+
+        let made = WrappedDetail::new(&no_match, widths);
+        for other in [
+            shown(&document, View::Value, None, "zebr"),
+            shown(&document, View::Value, Some(0), "zebra"),
+            shown(&document, View::About { link: 0 }, None, "zebra"),
+        ] {
+            assert!(!made.is_current(&other, widths), "{other:?}");
+        }
+
+        let other_pages = [
+            changed(|document| document.title.push('!')),
+            changed(|document| document.intro.push('!')),
+            changed(|document| document.source = None),
+            changed(|document| {
+                document.links.push(Link {
+                    label: "More".to_owned(),
+                    url: "https://example.org".to_owned(),
+                })
+            }),
+            changed(|document| document.attribution.push('!')),
+        ];
+        let mut not_the_page = vec![
+            shown(&document, View::About { link: 2 }, Some(1), ""),
+            shown(&document, View::Value, Some(1), ""),
+        ];
+        not_the_page.extend(
+            other_pages
+                .iter()
+                .map(|document| shown(document, about, Some(1), "")),
+        );
+        let made = WrappedDetail::new(&about_page, widths);
+        for other in &not_the_page {
+            assert!(!made.is_current(other, widths), "{other:?}");
+        }
+        // Only what the page shows counts: the values and the selection are not on it.
+        let more_values = changed(|document| document.values[0].text.push('!'));
+        assert!(made.is_current(&shown(&more_values, about, Some(3), "x"), widths));
+    }
+
+    #[test]
+    fn a_match_is_on_the_line_its_first_character_is_shown_on() {
+        let mut document = values::builtin().expect("the built-in values are valid");
+        document.values.truncate(1);
+        document.values[0].name = "A".to_owned();
+        document.values[0].text = "Some words care for".to_owned();
+        let keys = crate::keys::KeyTable::default();
+        let shown = Shown {
+            document: &document,
+            view: View::Value,
+            selected: Some(0),
+            filter: "",
+            keys: &keys,
+        };
+        let wrapped = WrappedDetail::new(&shown, Widths { text: 10, pane: 10 });
+        let paragraph = &wrapped.blocks[1];
+        let lines: Vec<&str> = wrapped.lines[1]
+            .iter()
+            .map(|range| &paragraph.text[range.clone()])
+            .collect();
+        assert_eq!(lines, ["Some words", "care for"]);
+        // The heading, a blank line, then the paragraph from line 2.
+        assert_eq!(wrapped.matches(&['w', 'o']), [(1, 5, 2)]);
+        assert_eq!(
+            wrapped.matches(&[' ', 'c', 'a']),
+            [(1, 10, 3)],
+            "the space at the break is not shown, so the match is first seen after it"
+        );
+    }
+
     /// The lines of a link block laid out in a pane as wide as its text, `width`, and where it
     /// links to.
     fn link_lines(label: &str, url: &str, width: usize) -> (Vec<String>, Option<String>) {

@@ -109,6 +109,15 @@ mod tests {
             Some(1)
         );
         agrees(in_array);
+        // Nor inside arrays and inline tables after the first header, where any other header
+        // would stop the split.
+        let in_value = "[[values]]\nname = \"A\"\ntext = \"a\"\nx = [\n[1], {y = [2]},\n]\n\
+                        [[values]]\nname = \"B\"\ntext = \"b\"\n";
+        assert_eq!(
+            value_headers(in_value).map(|headers| headers.len()),
+            Some(2)
+        );
+        agrees(in_value);
     }
 
     #[test]

@@ -146,6 +146,31 @@ fn unknown_keys_are_errors_with_a_suggestion() {
 }
 
 #[test]
+fn a_key_one_slip_from_a_known_one_is_suggested_and_others_are_not() {
+    for (key, suggestion) in [
+        ("Video", Some("video")),
+        ("vudeo", Some("video")),
+        ("viddeo", Some("video")),
+        ("vido", Some("video")),
+        ("ivdeo", Some("video")),
+        ("vidxe", None),
+        ("colour", None),
+    ] {
+        let toml = format!("{GOOD_VALUE}{key} = \"x\"\n");
+        let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+        assert!(
+            rendered.contains("^ expected one of `name`, `text`, `video`"),
+            "{rendered}"
+        );
+        let help = rendered
+            .lines()
+            .find_map(|line| line.trim_start().strip_prefix("= help: "));
+        let expected = suggestion.map(|known| format!("did you mean `{known}`?"));
+        assert_eq!(help, expected.as_deref(), "{key}");
+    }
+}
+
+#[test]
 fn only_web_links_are_accepted() {
     for (url, reason) in [
         ("ftp://example.org/x", "`ftp:` links are not allowed"),
@@ -194,6 +219,18 @@ fn a_single_table_instead_of_an_array_is_explained() {
     assert_eq!(
         problems(toml),
         ["1:1: `values` must be an array of tables, found a table"]
+    );
+}
+
+#[test]
+fn each_entry_that_is_not_a_table_is_pointed_at() {
+    let toml = format!("links = [\"https://a.org\", 2]\n{GOOD_VALUE}");
+    assert_eq!(
+        problems(&toml),
+        [
+            "1:10: `links` must be an array of tables, found an array containing a string",
+            "1:27: `links` must be an array of tables, found an array containing an integer",
+        ]
     );
 }
 
@@ -314,6 +351,8 @@ fn locations_count_characters_not_bytes() {
         Location { line: 2, column: 6 }
     );
     assert_eq!(Location::of(text, 999), Location { line: 2, column: 7 });
+    // A byte inside `é` (bytes 6 and 7) is in that character.
+    assert_eq!(Location::of(text, 7), Location { line: 2, column: 4 });
 }
 
 #[test]
@@ -378,4 +417,38 @@ fn keys_quoted_in_messages_are_made_safe() {
     for text in [&lines, &rendered] {
         assert!(!text.contains(['\u{9b}', '\u{200b}', '\u{1b}']), "{text:?}");
     }
+}
+
+#[test]
+fn an_unreadable_file_says_why_in_plain_words() {
+    // The operating system's words, as `io::Error` gives them; made here rather than met,
+    // since root reads every file and Windows has no chmod.
+    let error = |kind: io::ErrorKind, words: &str| LoadError::Io {
+        path: PathBuf::from("v.toml"),
+        error: io::Error::new(kind, words.to_owned()),
+    };
+    assert_eq!(
+        error(
+            io::ErrorKind::PermissionDenied,
+            "Access is denied. (os error 5)"
+        )
+        .to_string(),
+        "v.toml: cannot read the file: permission denied"
+    );
+    assert_eq!(
+        error(
+            io::ErrorKind::NotFound,
+            "No such file or directory (os error 2)"
+        )
+        .to_string(),
+        "v.toml: cannot read the file: no such file"
+    );
+    assert_eq!(
+        error(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8"
+        )
+        .to_string(),
+        "v.toml: cannot read the file: stream did not contain valid UTF-8"
+    );
 }
