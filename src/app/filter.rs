@@ -99,14 +99,7 @@ mod tests {
     use super::*;
     use crate::action::Action;
     use crate::app::App;
-
-    fn value(name: &str, text: &str) -> Value {
-        Value {
-            name: name.to_owned(),
-            text: text.to_owned(),
-            video: None,
-        }
-    }
+    use crate::app::testing::value;
 
     #[test]
     fn typing_accepting_and_clearing() {

@@ -250,14 +250,7 @@ fn commonness(byte: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn value(name: &str, text: &str) -> Value {
-        Value {
-            name: name.to_owned(),
-            text: text.to_owned(),
-            video: None,
-        }
-    }
+    use crate::app::testing::value;
 
     fn query(text: &str) -> Vec<char> {
         text.chars().flat_map(char::to_lowercase).collect()

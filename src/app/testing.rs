@@ -43,15 +43,20 @@ pub fn type_filter(app: &mut App, text: &str) {
     }
 }
 
+/// A value with no video.
+pub fn value(name: &str, text: &str) -> Value {
+    Value {
+        name: name.to_owned(),
+        text: text.to_owned(),
+        video: None,
+    }
+}
+
 pub fn document_of(values: &[(&str, &str)]) -> Document {
     let mut document = values::builtin().expect("the built-in values are valid");
     document.values = values
         .iter()
-        .map(|(name, text)| Value {
-            name: (*name).to_owned(),
-            text: (*text).to_owned(),
-            video: None,
-        })
+        .map(|(name, text)| value(name, text))
         .collect();
     document
 }
