@@ -78,9 +78,7 @@ impl App {
                     .keys
                     .help_rows()
                     .iter()
-                    .position(|(keys, description)| {
-                        keys.is_empty() && *description == PRESENT_HEADING
-                    })
+                    .position(|(_, description)| *description == PRESENT_HEADING)
                     .unwrap_or(0);
                 let max = self.max_help_scroll();
                 self.help.open_at(row, max);
@@ -217,11 +215,20 @@ mod tests {
         assert_eq!(presenting(&app), Some(Slide::Value(5)), "no wrapping round");
         app.update(Action::SelectNumber(3));
         assert_eq!(presenting(&app), Some(Slide::Value(2)));
-        app.update(Action::SelectNumber(9));
+        app.update(Action::SelectNumber(7));
         assert_eq!(presenting(&app), Some(Slide::Value(2)));
-        assert_eq!(status_text(&app), "There is no value 9.");
+        assert_eq!(status_text(&app), "There is no value 7.");
         app.start_presentation(None);
         assert_eq!(presenting(&app), Some(Slide::Title));
+    }
+
+    #[test]
+    fn a_start_past_the_last_value_is_the_title_slide() {
+        let mut app = app();
+        app.start_presentation(Some(5));
+        assert_eq!(presenting(&app), Some(Slide::Value(5)), "the last of six");
+        app.start_presentation(Some(6));
+        assert_eq!(presenting(&app), Some(Slide::Title), "there is no seventh");
     }
 
     #[test]
@@ -393,6 +400,14 @@ mod tests {
         app.update(Action::Back);
         assert!(!app.help().is_open());
         assert_eq!(presenting(&app), Some(Slide::Value(0)));
+        // A screen short enough for the help to scroll down to the heading: exactly there, not
+        // at the blank row above it or at the top.
+        app.update(Action::Resize {
+            width: 80,
+            height: 5,
+        });
+        app.update(Action::ToggleHelp);
+        assert_eq!(app.help().scroll(), heading);
     }
 
     #[test]
