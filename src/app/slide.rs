@@ -543,6 +543,12 @@ mod tests {
             "below the link and a blank row"
         );
         assert_eq!(area.x, (80 - 37) / 2);
+        assert_eq!(
+            below.height,
+            usize::from(area.y + area.height),
+            "the slide ends with the code"
+        );
+        assert_eq!(usize::from(below.top), (39 - below.height) / 2, "centred");
 
         let hinted = layout(Slide::Value(1), 80, 24);
         assert_eq!(hinted.qr, None);
@@ -553,6 +559,66 @@ mod tests {
         );
         assert_eq!(text(&hinted).last(), Some(&"Press c for the QR code."));
         assert!(hinted.height <= 23, "it all fits: {}", hinted.height);
+    }
+
+    #[test]
+    fn the_code_goes_beside_or_below_from_the_exact_width_it_fits() {
+        // 81 columns: the margins, the 37 of the code, the gap and the narrowest text beside it.
+        let (_, area) = layout(Slide::Value(1), 81, 40)
+            .qr
+            .expect("the code is shown");
+        let measure = u16::try_from(MIN_MEASURE_BESIDE).unwrap();
+        assert_eq!(
+            area.x,
+            MARGIN + measure + GAP,
+            "beside text of the narrowest measure"
+        );
+        let (_, area) = layout(Slide::Value(1), 80, 40)
+            .qr
+            .expect("the code is shown");
+        assert_eq!(area.x, (80 - 37) / 2, "below, centred");
+
+        let (_, area) = layout(Slide::Value(1), 41, 60)
+            .qr
+            .expect("the code is shown");
+        assert_eq!((area.x, area.width), (MARGIN, 37), "below, edge to edge");
+        assert_eq!(layout(Slide::Value(1), 40, 60).qr, None, "no room across");
+    }
+
+    #[test]
+    fn text_laid_out_at_one_measure_is_not_taken_for_another() {
+        let document = builtin();
+        let keys = KeyTable::default();
+        let content = content(&document, Slide::Value(1), &keys, &SlideLayout::default());
+        let mut text = Text::default();
+        let narrow = text.rows(&content, 30);
+        let wide = text.rows(&content, 66);
+        assert!(wide < narrow, "{wide} rows at 66 columns, {narrow} at 30");
+        assert_eq!(text.rows(&content, 30), narrow);
+        assert_eq!(text.rows(&content, 66), wide);
+    }
+
+    #[test]
+    fn a_title_slide_with_no_title_starts_with_its_introduction() {
+        let mut document = builtin();
+        document.title.clear();
+        let keys = KeyTable::default();
+        let none = SlideLayout::default();
+        let slide = SlideLayout::new(&document, Slide::Title, &keys, (200, 60), &none);
+        assert!(slide.title.is_empty());
+        assert_eq!(slide.lines.first().map(|line| line.y), Some(0));
+        let last = slide.lines.last().expect("lines").y;
+        let (_, code) = slide.qr.expect("the source's code");
+        assert_eq!(
+            slide.height,
+            (last + 1).max(usize::from(code.y + code.height))
+        );
+    }
+
+    #[test]
+    fn a_slide_for_a_value_that_is_gone_is_empty() {
+        let gone = layout(Slide::Value(6), 80, 24);
+        assert_eq!((gone.height, gone.lines.len(), gone.title.len()), (0, 0, 0));
     }
 
     #[test]
@@ -720,5 +786,49 @@ mod tests {
         document.values[2].text.push_str(" More.");
         assert!(!slide.is_current(&document, Slide::Value(2), (80, 24)));
         assert!(!SlideLayout::default().is_current(&document, Slide::Title, (0, 0)));
+    }
+
+    #[test]
+    fn a_title_slide_is_current_until_the_title_the_intro_or_the_source_changes() {
+        let document = builtin();
+        let keys = KeyTable::default();
+        let title = SlideLayout::new(
+            &document,
+            Slide::Title,
+            &keys,
+            (80, 24),
+            &SlideLayout::default(),
+        );
+        assert!(title.is_current(&document, Slide::Title, (80, 24)));
+        assert!(!title.is_current(&document, Slide::Value(0), (80, 24)));
+        let changes: [fn(&mut Document); 3] = [
+            |document| document.title.push('!'),
+            |document| document.intro.push('!'),
+            |document| document.source = None,
+        ];
+        for (which, change) in changes.iter().enumerate() {
+            let mut changed = document.clone();
+            change(&mut changed);
+            assert!(
+                !title.is_current(&changed, Slide::Title, (80, 24)),
+                "change {which}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_slide_past_the_last_value_is_current_until_a_value_is_there() {
+        let mut document = builtin();
+        let keys = KeyTable::default();
+        let past = SlideLayout::new(
+            &document,
+            Slide::Value(6),
+            &keys,
+            (80, 24),
+            &SlideLayout::default(),
+        );
+        assert!(past.is_current(&document, Slide::Value(6), (80, 24)));
+        document.values.push(document.values[0].clone());
+        assert!(!past.is_current(&document, Slide::Value(6), (80, 24)));
     }
 }
