@@ -1,9 +1,12 @@
 //! Making text from a values file safe to put on a terminal: a values file is written by people
 //! and shared between organisations, so nothing in it may act as a terminal control sequence.
-//! And counting things in words, for the screen and the commands alike.
+//! Writing it back into TOML, as the files people edit. And counting things in words, for the
+//! screen and the commands alike.
 
 use std::borrow::Cow;
 use std::fmt::Write;
+
+use toml_writer::{ToTomlValue, TomlStringBuilder};
 
 /// Control characters a values file may not contain in its text: everything in C0 but tab,
 /// newline and carriage return (for files saved on Windows), DEL, and the C1 range, which some
@@ -59,6 +62,23 @@ pub fn escape_invisible_format(text: &str, upper_hex: bool) -> String {
         }
     }
     escaped
+}
+
+/// A string in TOML, in the form that reads best, which `toml` reads back as the same string
+/// (`toml_writer` is the writer that crate itself uses). Bidi overrides and zero-width
+/// characters are written as `\uXXXX` escapes, so that the file on screen looks like the text
+/// it holds; only basic strings have escapes, and in them the escape means the same character.
+pub fn toml_string(value: &str) -> String {
+    let builder = TomlStringBuilder::new(value);
+    if !value.contains(is_invisible_format) {
+        return builder.as_default().to_toml_value();
+    }
+    let basic = if value.contains('\n') {
+        builder.as_ml_basic()
+    } else {
+        builder.as_basic()
+    };
+    escape_invisible_format(&basic.to_toml_value(), true)
 }
 
 /// Text for quoting in an error report: each C1 control (two bytes in UTF-8) becomes `¤` (also

@@ -4,10 +4,10 @@
 use std::fmt::Write;
 
 use clap::ValueEnum;
-use toml_writer::{ToTomlValue, TomlStringBuilder};
 
 use super::{Settings, TEXT_WIDTHS};
 use crate::keys::{Binding, action_name};
+use crate::text::toml_string;
 
 const HEADER: &str = "\
 # Settings and keys for nhs-values, written by `nhs-values config`.
@@ -44,7 +44,7 @@ pub fn render(settings: &Settings) -> String {
         .theme
         .to_possible_value()
         .map_or_else(String::new, |value| value.get_name().to_owned());
-    key_value(&mut out, "theme", &encode(&theme));
+    key_value(&mut out, "theme", &toml_string(&theme));
 
     out.push_str(
         "\n# false leaves the mouse to the terminal, so text can be selected as usual;\n\
@@ -59,7 +59,7 @@ pub fn render(settings: &Settings) -> String {
          # the link, which otherwise goes last.\n",
     );
     match &settings.browser {
-        Some(browser) => key_value(&mut out, "browser", &encode(browser)),
+        Some(browser) => key_value(&mut out, "browser", &toml_string(browser)),
         None => out.push_str("# browser = \"firefox --new-tab %s\"\n"),
     }
 
@@ -93,7 +93,7 @@ fn write_keys(out: &mut String, bindings: &[Binding]) {
         let keys: Vec<String> = binding
             .keys()
             .iter()
-            .map(|key| encode(&key.notation()))
+            .map(|key| toml_string(&key.notation()))
             .collect();
         lines.push((format!("{name} = [{}]", keys.join(", ")), description));
     }
@@ -109,12 +109,6 @@ fn write_keys(out: &mut String, bindings: &[Binding]) {
 
 fn key_value(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{key} = {value}");
-}
-
-/// A string in TOML, in whichever form reads best; `toml_writer` is the writer the `toml`
-/// crate itself uses, so it reads back as the same string.
-fn encode(value: &str) -> String {
-    TomlStringBuilder::new(value).as_default().to_toml_value()
 }
 
 #[cfg(test)]

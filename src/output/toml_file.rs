@@ -6,9 +6,7 @@
 
 use std::fmt::Write;
 
-use toml_writer::{ToTomlValue, TomlStringBuilder};
-
-use crate::text::{escape_invisible_format, is_invisible_format};
+use crate::text::toml_string;
 use crate::values::Document;
 
 const HEADER: &str = "\
@@ -97,23 +95,7 @@ pub fn render(document: &Document) -> String {
 }
 
 fn key_value(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "{key} = {}", encode(value));
-}
-
-/// A string in TOML, in the form that reads best. Bidi overrides and zero-width characters are
-/// written as `\uXXXX` escapes, so that the file on screen looks like the text it holds; only
-/// basic strings have escapes, and in them the escape means the same character.
-fn encode(value: &str) -> String {
-    let builder = TomlStringBuilder::new(value);
-    if !value.contains(is_invisible_format) {
-        return builder.as_default().to_toml_value();
-    }
-    let basic = if value.contains('\n') {
-        builder.as_ml_basic()
-    } else {
-        builder.as_basic()
-    };
-    escape_invisible_format(&basic.to_toml_value(), true)
+    let _ = writeln!(out, "{key} = {}", toml_string(value));
 }
 
 /// Paragraph text with a final line break, so that it is written between triple quotes with
@@ -129,7 +111,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::text::is_forbidden_control;
+    use crate::text::{is_forbidden_control, is_invisible_format};
     use crate::values::{self, Link, Value};
 
     fn round_trip(document: &Document) -> Document {
