@@ -153,11 +153,7 @@ mod tests {
     fn n_looks_in_the_name_and_the_text_not_in_links_or_hints() {
         let mut document = document_of(&[("Care", "We care."), ("Video", "A film.")]);
         document.values[0].video = Some("https://example.org/care".to_owned());
-        let mut app = crate::app::App::new(document);
-        app.update(Action::Resize {
-            width: 80,
-            height: 24,
-        });
+        let mut app = app_on(document);
         type_filter(&mut app, "care");
         app.update(Action::AcceptFilter);
         app.update(Action::NextMatch);

@@ -6,7 +6,12 @@ use crate::action::Action;
 use crate::values::{self, Document, Value};
 
 pub fn app() -> App {
-    let mut app = App::new(values::builtin().expect("the built-in values are valid"));
+    app_on(values::builtin().expect("the built-in values are valid"))
+}
+
+/// The app on `document`, on an 80x24 screen.
+pub fn app_on(document: Document) -> App {
+    let mut app = App::new(document);
     app.update(Action::Resize {
         width: 80,
         height: 24,
@@ -23,12 +28,7 @@ pub fn app_with(count: usize) -> App {
             video: None,
         })
         .collect();
-    let mut app = App::new(document);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
+    app_on(document)
 }
 
 pub fn selected_name(app: &App) -> Option<&str> {
@@ -62,12 +62,7 @@ pub fn document_of(values: &[(&str, &str)]) -> Document {
 }
 
 pub fn app_of(values: &[(&str, &str)]) -> App {
-    let mut app = App::new(document_of(values));
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
+    app_on(document_of(values))
 }
 
 pub fn status_text(app: &App) -> &str {
