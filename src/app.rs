@@ -412,13 +412,21 @@ impl App {
         self.list.keep_cursor_in_view(rows);
     }
 
-    fn select_number(&mut self, number: usize) {
-        let Some(index) = number
+    /// The index of the value numbered `number` from 1, or `None` with a message saying there
+    /// is no such value.
+    fn value_numbered(&mut self, number: usize) -> Option<usize> {
+        let index = number
             .checked_sub(1)
-            .filter(|index| *index < self.document.values.len())
-        else {
+            .filter(|index| *index < self.document.values.len());
+        if index.is_none() {
             self.notices
                 .say(&format!("There is no value {number}."), true);
+        }
+        index
+    }
+
+    fn select_number(&mut self, number: usize) {
+        let Some(index) = self.value_numbered(number) else {
             return;
         };
         if self.list.position_of(index).is_none() {

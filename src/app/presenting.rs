@@ -58,12 +58,11 @@ impl App {
                     self.presentation.show(Slide::Value(last));
                 }
             }
-            Action::SelectNumber(number) => match number.checked_sub(1) {
-                Some(index) if index < values => self.presentation.show(Slide::Value(index)),
-                _ => self
-                    .notices
-                    .say(&format!("There is no value {number}."), true),
-            },
+            Action::SelectNumber(number) => {
+                if let Some(index) = self.value_numbered(number) {
+                    self.presentation.show(Slide::Value(index));
+                }
+            }
             Action::ScrollDown => self.scroll_slide(1),
             Action::ScrollUp => self.scroll_slide(-1),
             Action::Scroll { lines, .. } => self.scroll_slide(isize::from(lines) * WHEEL_ROWS),
