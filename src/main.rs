@@ -134,12 +134,14 @@ fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCod
     for path in paths {
         let name = values::show_path(&path);
         tell(values::read_file(&path, "values file").and_then(|bytes| {
-            let is_config = std::str::from_utf8(&bytes).is_ok_and(config::is_config);
-            if is_config {
-                config::parse_bytes(&bytes, &name).map(|_| valid_config(&path))
-            } else {
-                let document = values::parse_bytes(&bytes, &name)?;
-                Ok(summary(&Source::File(path.clone()), &document))
+            // Read as values first: a valid values file is never a config file, and a large one
+            // is read in parts, which parsing it whole to ask first would undo.
+            match values::parse_bytes(&bytes, &name) {
+                Ok(document) => Ok(summary(&Source::File(path.clone()), &document)),
+                Err(_) if std::str::from_utf8(&bytes).is_ok_and(config::is_config) => {
+                    config::parse_bytes(&bytes, &name).map(|_| valid_config(&path))
+                }
+                Err(error) => Err(error),
             }
         }));
     }
