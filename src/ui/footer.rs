@@ -36,8 +36,9 @@ const FILTERED: &[Hint] = &[
     (&[Action::Quit], "quit"),
 ];
 
-/// The hints while the QR code overlay is open: what it still lets the link do.
-const QR_CODE: &[Hint] = &[
+/// The hints while the QR code overlay is open, over the browser or a slide: what it still
+/// lets the link do.
+pub(super) const QR_CODE: &[Hint] = &[
     (&[Action::Open], "open"),
     (&[Action::Copy], "copy"),
     (&[Action::Back], "close"),

@@ -11,7 +11,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::footer::{Hint, hint_line, status_lines};
+use super::footer::{Hint, QR_CODE, hint_line, status_lines};
 use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
@@ -149,6 +149,12 @@ impl Presentation<'_> {
                     self.theme.error,
                 ),
             ])]
+        } else if app.qr().is_open() {
+            // The overlay takes the browser's keys, as it does over the browser.
+            let keys = app.keys();
+            vec![hint_line(QR_CODE, room, self.theme, |actions| {
+                keys.hint(actions)
+            })]
         } else {
             let keys = app.keys();
             let hints: Vec<Hint> = scrolls
@@ -415,6 +421,20 @@ mod tests {
     }
 
     /// `c` is offered only where there is a link to show as a code.
+    #[test]
+    fn under_the_overlay_the_keys_offered_are_the_overlays() {
+        let mut app = presenting(120, 36, Some(1));
+        app.update(Action::ShowQrCode);
+        let lines = rows(&frame(&app, &Theme::nhs(true)));
+        let last = &lines[35];
+        assert!(
+            last.contains("Enter open  y copy  Esc close  q quit"),
+            "{last}"
+        );
+        assert!(!last.contains("blank"), "{last}");
+        assert!(last.contains("2 of 6"), "{last}");
+    }
+
     #[test]
     fn the_keys_offer_the_qr_code_only_on_a_slide_with_a_link() {
         let mut document = values::builtin().expect("the built-in values are valid");
