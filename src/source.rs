@@ -34,16 +34,19 @@ pub const CONFIG_FILE_VARIABLE: &str = "NHS_VALUES_CONFIG";
 struct Lookup {
     flag: &'static str,
     variable: &'static str,
+    file_name: &'static str,
 }
 
 const VALUES: Lookup = Lookup {
     flag: "--file",
     variable: VALUES_FILE_VARIABLE,
+    file_name: VALUES_FILE_NAME,
 };
 
 const CONFIG: Lookup = Lookup {
     flag: "--config",
     variable: CONFIG_FILE_VARIABLE,
+    file_name: CONFIG_FILE_NAME,
 };
 
 /// The folder that holds the user's own files, or `None` when the platform's config folder
@@ -86,8 +89,7 @@ pub struct Choice {
 impl Choice {
     /// The choice for this process: `--file` as given, the environment, the config folder.
     pub fn for_this_process(flag: Option<PathBuf>) -> Choice {
-        let variable = std::env::var_os(VALUES_FILE_VARIABLE);
-        let user_file = config_dir().map(|dir| dir.join(VALUES_FILE_NAME));
+        let (variable, user_file) = VALUES.in_this_process();
         Choice::make(flag, variable, user_file, Path::exists)
     }
 
@@ -137,6 +139,16 @@ impl Choice {
     }
 }
 
+impl Lookup {
+    /// What this process has to choose from besides the flag: the variable's value, and the
+    /// user's file in the config folder.
+    fn in_this_process(&self) -> (Option<OsString>, Option<PathBuf>) {
+        let variable = std::env::var_os(self.variable);
+        let user_file = config_dir().map(|dir| dir.join(self.file_name));
+        (variable, user_file)
+    }
+}
+
 /// The first that applies: `flag`, a non-empty `variable`, `user_file` if it `exists`, or none;
 /// with the reason.
 fn pick(
@@ -165,7 +177,7 @@ fn pick(
 impl Reason {
     /// Why, for the kind of file `lookup` finds.
     fn explain(&self, lookup: &Lookup) -> String {
-        let Lookup { flag, variable } = lookup;
+        let Lookup { flag, variable, .. } = lookup;
         let neither = format!("neither {flag} nor {variable} was given");
         match self {
             Reason::Flag {
@@ -208,8 +220,7 @@ pub struct ConfigChoice {
 impl ConfigChoice {
     /// The choice for this process: `--config` as given, the environment, the config folder.
     pub fn for_this_process(flag: Option<PathBuf>) -> ConfigChoice {
-        let variable = std::env::var_os(CONFIG_FILE_VARIABLE);
-        let user_file = config_dir().map(|dir| dir.join(CONFIG_FILE_NAME));
+        let (variable, user_file) = CONFIG.in_this_process();
         ConfigChoice::make(flag, variable, user_file, Path::exists)
     }
 
