@@ -14,7 +14,7 @@ use serde::Serialize;
 pub use diagnostic::{Diagnostic, Location};
 pub use validate::{TOP_KEYS, check_url};
 pub(crate) use validate::{
-    describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_name,
+    describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_names,
 };
 
 /// The values file shipped with the app, so it runs from anywhere with no set-up.

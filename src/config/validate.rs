@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Settings, TEXT_WIDTHS};
 use crate::browser_command::{self, NATIVE};
 use crate::cli::ThemeName;
-use crate::values::{Diagnostic, describe, did_you_mean, sorted, syntax, unknown_name};
+use crate::values::{Diagnostic, describe, did_you_mean, sorted, syntax, unknown_names};
 
 mod keys;
 
@@ -56,18 +56,9 @@ impl Checker {
     }
 
     fn unknown_settings(&mut self, table: &DeTable<'_>) {
-        for (key, _) in table.iter() {
-            let name: &str = key.get_ref();
-            if SETTINGS.contains(&name) {
-                continue;
-            }
-            self.problems.push(unknown_name(
-                format!("unknown setting `{name}`"),
-                key.span(),
-                name,
-                SETTINGS,
-            ));
-        }
+        self.problems.extend(unknown_names(table, SETTINGS, |name| {
+            format!("unknown setting `{name}`")
+        }));
     }
 
     fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str) {

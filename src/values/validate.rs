@@ -242,18 +242,9 @@ impl Checker {
     }
 
     fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], place: &str) {
-        for (key, _) in table.iter() {
-            let key_name: &str = key.get_ref();
-            if known.contains(&key_name) {
-                continue;
-            }
-            self.problems.push(unknown_name(
-                format!("unknown key `{key_name}` {place}"),
-                key.span(),
-                key_name,
-                known,
-            ));
-        }
+        self.problems.extend(unknown_names(table, known, |name| {
+            format!("unknown key `{name}` {place}")
+        }));
     }
 
     /// An optional string; problems are recorded and give `None`.
@@ -373,23 +364,29 @@ pub(crate) fn quoted_list(keys: &[&str]) -> String {
     quoted.join(", ")
 }
 
-/// A name at `span` that is none of `known`: the message, the names expected, and the one the
-/// name is a slip from, if any.
-pub(crate) fn unknown_name(
-    message: String,
-    span: std::ops::Range<usize>,
-    name: &str,
+/// The names in `table` that are none of `known`, each reported at its name with `message` of
+/// it, the names expected, and the one it is a slip from, if any.
+pub(crate) fn unknown_names(
+    table: &DeTable<'_>,
     known: &[&str],
-) -> Diagnostic {
-    let diagnostic = Diagnostic::new(
-        message,
-        span,
-        format!("expected one of {}", quoted_list(known)),
-    );
-    match did_you_mean(name, known.iter().copied()) {
-        Some(help) => diagnostic.with_help(help),
-        None => diagnostic,
-    }
+    message: impl Fn(&str) -> String,
+) -> Vec<Diagnostic> {
+    table
+        .iter()
+        .map(|(key, _)| (key.get_ref().as_ref(), key.span()))
+        .filter(|(name, _)| !known.contains(name))
+        .map(|(name, span)| {
+            let diagnostic = Diagnostic::new(
+                message(name),
+                span,
+                format!("expected one of {}", quoted_list(known)),
+            );
+            match did_you_mean(name, known.iter().copied()) {
+                Some(help) => diagnostic.with_help(help),
+                None => diagnostic,
+            }
+        })
+        .collect()
 }
 
 /// "did you mean `…`?" for the first of `known` that `typed` is a slip from.
