@@ -35,12 +35,10 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("blank", Action::Blank),
 ];
 
-/// The action a config file names.
-pub fn action_named(name: &str) -> Option<&'static Action> {
-    ACTION_NAMES
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|(_, action)| action)
+/// The entry of the action a config file names: the name as this table holds it, and the
+/// action.
+pub fn action_named(name: &str) -> Option<&'static (&'static str, Action)> {
+    ACTION_NAMES.iter().find(|(known, _)| *known == name)
 }
 
 /// The name a config file gives `action`.

@@ -9,7 +9,8 @@ use toml::de::DeTable;
 use super::{Checker, wrong_type};
 use crate::action::Action;
 use crate::keys::{
-    ACTION_NAMES, Binding, DEFAULT_BINDINGS, Key, KeyError, KeyTable, PRESENT_BINDINGS, key_names,
+    ACTION_NAMES, Binding, DEFAULT_BINDINGS, Key, KeyError, KeyTable, PRESENT_BINDINGS,
+    action_named, key_names,
 };
 use crate::values::{Diagnostic, describe, did_you_mean, is_near, quoted_list};
 
@@ -201,7 +202,7 @@ impl Checker {
         span: Range<usize>,
         screen: Screen,
     ) -> Option<(&'static str, &'static Action)> {
-        let named = ACTION_NAMES.iter().find(|(known, _)| *known == name);
+        let named = action_named(name);
         if let Some((known, action)) = named
             && screen.has(action)
         {
