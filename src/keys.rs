@@ -20,7 +20,7 @@ pub use names::{ACTION_NAMES, action_name, action_named};
 pub use notation::{KeyError, key_names};
 
 /// A key a binding answers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     /// A key pressed without Ctrl. Shift may be held (some terminals send `G` as Shift-g), and
     /// Alt is not told apart.

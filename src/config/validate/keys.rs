@@ -1,7 +1,6 @@
 //! The `[keys]` and `[keys.presentation]` tables of a config file: each action's keys, checked
 //! as the rest of the file is, with every problem reported.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::de::DeTable;
@@ -127,7 +126,6 @@ impl Checker {
     ) -> (Vec<(Action, Vec<Key>)>, Vec<Bound>) {
         let mut rebindings = Vec::new();
         let mut written: Vec<Bound> = Vec::new();
-        let mut first_bound: HashMap<Key, usize> = HashMap::new();
         // The table is sorted by name; "first bound here" is first in the file.
         let mut entries: Vec<_> = keys
             .iter()
@@ -178,11 +176,10 @@ impl Checker {
                     self.digits_misplaced(text, by_number, span);
                     continue;
                 }
-                if let Some(first) = first_bound.get(&key) {
-                    self.bound_twice(&written[*first], action_name, span);
+                if let Some(first) = written.iter().find(|bound| bound.key == key) {
+                    self.bound_twice(first, action_name, span);
                     continue;
                 }
-                first_bound.insert(key, written.len());
                 written.push(Bound {
                     key,
                     action: action_name,
