@@ -302,8 +302,9 @@ impl App {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Launched(result) => {
-                // The key that copies where the user is now, which may be a slide.
-                let copy_key = if self.presentation.is_on() {
+                // The key that copies where the user is now: a slide's, or the browser's, which
+                // the overlays take even over a slide.
+                let copy_key = if self.takes_presentation_keys() {
                     self.keys.presenting_name(&Action::Copy)
                 } else {
                     self.keys.name(&Action::Copy)

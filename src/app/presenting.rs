@@ -377,6 +377,15 @@ mod tests {
             "{:?}",
             said(&app)
         );
+        // The QR code overlay over a slide takes the browser's keys.
+        app.update(Action::Next);
+        app.update(Action::ShowQrCode);
+        app.update(failed());
+        assert!(
+            said(&app).is_some_and(|text| text.contains("press x to copy it")),
+            "{:?}",
+            said(&app)
+        );
     }
 
     #[test]
