@@ -268,10 +268,11 @@ fn content<'a>(
                     filter: "",
                     keys,
                 };
-                // The detail pane's blocks: the name, which is the title here, then the text
-                // and the video.
-                let blocks = shown.blocks().into_iter().skip(1).collect();
-                (visible(&value.name), blocks, value.video.as_deref())
+                // The detail pane's blocks: the name, made safe, which is the title here, then
+                // the text and the video.
+                let mut blocks = shown.blocks();
+                let name = blocks.remove(0).text;
+                (name, blocks, value.video.as_deref())
             }
             None => (Cow::Borrowed(""), Vec::new(), None),
         },
