@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, mark_rows_out_of_view};
+use super::{Theme, mark_rows_out_of_view, with_close_title};
 use crate::action::Action;
 use crate::app::App;
 use crate::layout;
@@ -52,19 +52,12 @@ impl Widget for Help<'_> {
             .flex(Flex::Center)
             .areas(area);
         let title = " Keys ";
-        let mut block = Block::bordered()
+        let block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
             .title(Span::styled(title, self.theme.heading));
-        let mut close_width = 0;
-        if let Some(key) = keys
-            .name(&Action::Back)
-            .or_else(|| keys.name(&Action::ToggleHelp))
-        {
-            let close = Span::styled(format!(" {key} close "), self.theme.hint);
-            close_width = close.width();
-            block = block.title_bottom(Line::from(close).right_aligned());
-        }
+        let (block, close_width) =
+            with_close_title(block, keys, Action::ToggleHelp, self.theme.hint);
         let scroll = self.app.help().scroll();
         let block = mark_rows_out_of_view(
             block,

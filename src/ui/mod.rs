@@ -13,7 +13,9 @@ mod theme;
 
 use std::ops::Range;
 
+use crate::action::Action;
 use crate::app::App;
+use crate::keys::KeyTable;
 use crate::text::visible;
 use crate::wrap::truncate;
 use ratatui::Frame;
@@ -75,6 +77,23 @@ pub fn marked(text: &str, marks: impl IntoIterator<Item = (Range<usize>, Style)>
         spans.push(Span::raw(&text[at..]));
     }
     spans
+}
+
+/// `block` with ` Esc close ` at the right of its bottom border, naming the key that closes an
+/// overlay: `Back`'s, else the key of `opened_by`, which closes it too. Also the title's width,
+/// 0 when no key closes it.
+fn with_close_title<'a>(
+    block: Block<'a>,
+    keys: &KeyTable,
+    opened_by: Action,
+    style: Style,
+) -> (Block<'a>, usize) {
+    let Some(key) = keys.name(&Action::Back).or_else(|| keys.name(&opened_by)) else {
+        return (block, 0);
+    };
+    let close = Span::styled(format!(" {key} close "), style);
+    let width = close.width();
+    (block.title_bottom(Line::from(close).right_aligned()), width)
 }
 
 /// `block`, `width` columns wide, with marks on its border for rows out of view: `above` at the

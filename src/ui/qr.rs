@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::QrInk;
-use super::{Theme, hyperlink};
+use super::{Theme, hyperlink, with_close_title};
 use crate::action::Action;
 use crate::app::{App, QrCode};
 use crate::text::visible;
@@ -85,7 +85,7 @@ impl Widget for QrOverlay<'_> {
             return;
         };
         let url = visible(&link.url);
-        let mut block = Block::bordered()
+        let block = Block::bordered()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
             .title(Span::styled(
@@ -95,14 +95,8 @@ impl Widget for QrOverlay<'_> {
                 ),
                 self.theme.heading,
             ));
-        let keys = self.app.keys();
-        if let Some(key) = keys
-            .name(&Action::Back)
-            .or_else(|| keys.name(&Action::ShowQrCode))
-        {
-            let close = Span::styled(format!(" {key} close "), self.theme.hint);
-            block = block.title_bottom(Line::from(close).right_aligned());
-        }
+        let (block, _) =
+            with_close_title(block, self.app.keys(), Action::ShowQrCode, self.theme.hint);
         let room = usize::from(screen.width.saturating_sub(2));
         let fitting = link.code.as_ref().and_then(|code| {
             (1..=MAX_SCALE).rev().find_map(|scale| {
