@@ -2,6 +2,7 @@
 //! with precise locations so that people writing their own file are told exactly what to fix.
 
 mod diagnostic;
+mod mistakes;
 pub mod parts;
 mod validate;
 
@@ -12,10 +13,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
+pub(crate) use mistakes::problems as syntax_problems;
 pub use validate::{TOP_KEYS, check_url};
-pub(crate) use validate::{
-    describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_names,
-};
+pub(crate) use validate::{describe, did_you_mean, is_near, quoted_list, sorted, unknown_names};
 
 /// The values file shipped with the app, so it runs from anywhere with no set-up.
 pub const BUILTIN_TOML: &str = include_str!("../values.toml");

@@ -73,12 +73,12 @@ fn diff(expected: &str, actual: &str) -> String {
         if i < old.len() && j < new.len() && old[i] == new[j] {
             out.push_str(&format!(" {}\n", old[i]));
             (i, j) = (i + 1, j + 1);
-        } else if j < new.len() && (i == old.len() || longest[i][j + 1] >= longest[i + 1][j]) {
-            out.push_str(&format!("+{}\n", new[j]));
-            j += 1;
-        } else {
+        } else if i < old.len() && (j == new.len() || longest[i + 1][j] >= longest[i][j + 1]) {
             out.push_str(&format!("-{}\n", old[i]));
             i += 1;
+        } else {
+            out.push_str(&format!("+{}\n", new[j]));
+            j += 1;
         }
     }
     out

@@ -237,11 +237,13 @@ error: config.toml has 1 problem"#
 fn a_toml_syntax_error() {
     assert_eq!(
         report("mouse = false\ntheme = \"default\n"),
-        r#"error: TOML syntax: invalid basic string
- --> config.toml:2:17
+        r#"error: a text is never closed
+ --> config.toml:2:9
   |
 2 | theme = "default
-  |                 ^ expected `"`
+  |         ^ this text starts here and is never closed
+  |
+  = help: add `"` at its end
 
 error: config.toml has 1 problem"#
     );

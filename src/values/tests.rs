@@ -1,3 +1,5 @@
+use proptest::strategy::Strategy;
+
 use super::*;
 
 const GOOD_VALUE: &str = "[[values]]\nname = \"Compassion\"\ntext = \"We care.\"\n";
@@ -86,8 +88,8 @@ fn a_minimal_file_gets_defaults() {
 #[test]
 fn syntax_errors_name_line_and_column() {
     assert_eq!(
-        problems("title = \"Our values\n"),
-        ["1:20: TOML syntax: invalid basic string"]
+        problems("title = \"Our values\" [x]\n"),
+        ["1:22: TOML syntax: unexpected key or value"]
     );
 }
 
@@ -451,4 +453,129 @@ fn an_unreadable_file_says_why_in_plain_words() {
         .to_string(),
         "v.toml: cannot read the file: stream did not contain valid UTF-8"
     );
+}
+
+/// The text of value 1 left open: the parser only notices lines later, in the prose of the
+/// values after it.
+const OPEN_TEXT: &str = "[[values]]\nname = \"A\"\ntext = \"\"\"\nWe care.\n\nvideo = \"https://example.org\"\n\n[[values]]\nname = \"B\"\ntext = \"\"\"\nWe listen to people.\n\"\"\"\n";
+
+#[test]
+fn a_text_never_closed_is_reported_once_where_it_opens() {
+    assert_eq!(problems(OPEN_TEXT), ["3:8: a text is never closed"]);
+    let rendered = parse(OPEN_TEXT, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("^^^ this text starts here and is never closed"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("= help: add `\"\"\"` at its end, after line 4"),
+        "{rendered}"
+    );
+    assert_eq!(
+        parse(OPEN_TEXT, "v.toml").unwrap_err().summary(),
+        "v.toml:3:8: a text is never closed",
+        "the banner of a reload names the mistake, not the cascade"
+    );
+    let at_the_end = "[[values]]\nname = \"A\"\ntext = '''\nWe care.\n\n";
+    assert_eq!(problems(at_the_end), ["3:8: a text is never closed"]);
+}
+
+#[test]
+fn a_single_line_text_never_closed_is_reported_where_it_opens() {
+    let toml = "[[values]]\nname = \"Compassion\ntext = \"x\"\n";
+    assert_eq!(problems(toml), ["2:8: a text is never closed"]);
+    let several = "[[values]]\nname = \"A\"\ntext = \"We care\nfor people.\"\n";
+    assert_eq!(problems(several), ["3:8: a text is never closed"]);
+    let rendered = parse(several, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("starts and ends with `\"\"\"`"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn curly_quotes_are_named() {
+    let toml = "[[values]]\nname = “Compassion”\ntext = \"x\"\n";
+    assert_eq!(
+        problems(toml),
+        ["2:8: curly quotes “ and ” where TOML needs straight quotes"]
+    );
+    let rendered = parse(toml, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("= help: use straight quotes: name = \"Compassion\""),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn a_text_without_quotes_is_explained() {
+    let toml = "title = Our trust's values\n[[values]]\nname = \"A\"\ntext = \"x\"\n";
+    assert_eq!(problems(toml), ["1:9: a text without quotes"]);
+    let rendered = parse(toml, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("= help: put it in straight quotes: title = \"Our trust's values\""),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn a_non_breaking_space_is_named() {
+    let toml = "[[values]]\n\u{a0}name = \"A\"\ntext = \"x\"\n";
+    assert_eq!(
+        problems(toml),
+        ["2:1: a non-breaking space (U+00A0) where TOML needs an ordinary one"]
+    );
+}
+
+/// Each mistake is found, and a problem no mistake explains is still reported.
+#[test]
+fn several_mistakes_are_each_reported() {
+    let toml = "title = “Ours”\n[[values]]\nname = A\ntext = \"x\" y\n";
+    assert_eq!(
+        problems(toml),
+        [
+            "1:9: curly quotes “ and ” where TOML needs straight quotes",
+            "3:8: a text without quotes",
+            "4:12: TOML syntax: unexpected key or value",
+        ]
+    );
+}
+
+/// The mended copy has spaces where the file had a character of several bytes; an error the
+/// parser finds there still points at the whole character (proptest found this).
+#[test]
+fn an_error_inside_a_mended_character_points_at_the_character() {
+    let toml = "l-- = [\"\u{fffd}*\",\"%K\"\"é\", \"g?\u{fffd}\"=é\", ]\n";
+    let error = parse(toml, "v.toml").unwrap_err();
+    let rendered = error.render(false);
+    assert!(rendered.contains("a text without quotes"), "{rendered}");
+}
+
+proptest::proptest! {
+    /// Whatever a values file holds, with the mistakes people make in it (quotes of every kind
+    /// left open or curled, words without quotes, odd spaces, characters of several bytes),
+    /// reading it gives a document or a report of every problem, never a panic.
+    #[test]
+    fn any_text_gives_a_document_or_a_report(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "[[values]]", "name = \"A\"", "text = \"\"\"", "\"\"\"", "text = '''", "'''",
+                    "video = \"https://example.org/a b\"", "name = “A”", "name = A b's",
+                    "\u{a0}name = \"B\"", "text = \"x", "[[value]]",
+                ]).prop_map(str::to_owned),
+                "[a-z\u{a0}“”‘’]{0,6} ?= ?[\"'“”a-z\u{e9}\u{a0}]{0,3}[ -~\u{e9}“”’]{0,12}",
+                "[ -~\u{e9}\u{a0}\u{201c}\u{201d}\u{200b}\n]{0,30}",
+            ],
+            0..10,
+        )
+    ) {
+        let text = lines.join("\n");
+        if let Err(error) = parse(&text, "v.toml") {
+            let report = error.render(false);
+            proptest::prop_assert!(report.ends_with("problem") || report.ends_with("problems"));
+            let summary = error.summary();
+            proptest::prop_assert!(summary.starts_with("v.toml:"), "{}", summary);
+        }
+    }
 }

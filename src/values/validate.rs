@@ -22,7 +22,7 @@ pub fn document(text: &str) -> Result<Document, Vec<Diagnostic>> {
     let (table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         // A table recovered from broken syntax would only add confusing follow-on complaints.
-        return Err(sorted(syntax_errors.iter().map(syntax).collect()));
+        return Err(super::syntax_problems(text, &syntax_errors));
     }
     let mut checker = Checker::default();
     // Problems about the file as a whole point just after its last character.

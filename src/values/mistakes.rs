@@ -1,0 +1,475 @@
+//! When the TOML parser fails, the mistake a person made, which is often not where the parser
+//! noticed it: a text never closed swallows the file after it, so the parser complains about
+//! the prose of the next values, and curly quotes or a text without quotes are only "string
+//! values must be quoted" to it. Each mistake found is reported in its own words and mended in a
+//! copy of the text with bytes of the same length, so that every place stays where it was; the
+//! copy is parsed again, and what the parser still finds is reported as it says it. So one
+//! mistake is reported once, not with the cascade after it, and other mistakes still are.
+
+use std::ops::Range;
+
+use toml::de::DeTable;
+use toml_parser::Source;
+use toml_parser::lexer::{Token, TokenKind};
+
+use super::diagnostic::{Diagnostic, Location};
+use super::validate::{sorted, syntax};
+
+/// Mistakes looked for at most: each costs a parse of the whole file.
+const MOST_MISTAKES: usize = 8;
+
+/// Every problem of a text the parser failed on, given its `errors`, in file order.
+pub(crate) fn problems(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let mut remaining = sorted(errors.iter().map(syntax).collect());
+    let mut found = Vec::new();
+    let mut mended: Option<String> = None;
+    for _ in 0..MOST_MISTAKES {
+        let current = mended.as_deref().unwrap_or(text);
+        let Some(mistake) = first_explaining(current, &remaining) else {
+            break;
+        };
+        let mut next = current.to_owned();
+        for (range, start) in &mistake.mends {
+            mend(&mut next, range.clone(), start);
+        }
+        let (_, errors) = DeTable::parse_recoverable(&next);
+        remaining = sorted(errors.iter().map(syntax).collect());
+        found.push(mistake.diagnostic);
+        mended = Some(next);
+        if remaining.is_empty() {
+            break;
+        }
+    }
+    // The mended text has spaces where the file may have had a character of several bytes.
+    found.extend(remaining.into_iter().map(|mut error| {
+        error.span = on_boundaries(text, error.span);
+        error
+    }));
+    sorted(found)
+}
+
+/// `span` widened to the characters of `text` it touches.
+fn on_boundaries(text: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// A mistake, the places of parser errors it explains, and how to mend it: each range is
+/// overwritten with its string and then spaces, keeping line breaks.
+struct Mistake {
+    diagnostic: Diagnostic,
+    explains: Range<usize>,
+    mends: Vec<(Range<usize>, &'static str)>,
+}
+
+/// The first mistake, in file order, that explains the first error it can explain.
+fn first_explaining(text: &str, errors: &[Diagnostic]) -> Option<Mistake> {
+    let mut mistakes = mistakes(text);
+    let index = errors.iter().find_map(|error| {
+        let at = error.span.start;
+        mistakes
+            .iter()
+            .position(|mistake| mistake.explains.start <= at && at <= mistake.explains.end)
+    })?;
+    Some(mistakes.swap_remove(index))
+}
+
+/// Overwrites `range` of `text` with `start` and then spaces, keeping line breaks, so the text
+/// keeps its length and its lines.
+fn mend(text: &mut String, range: Range<usize>, start: &str) {
+    let Some(old) = text.get(range.clone()) else {
+        return;
+    };
+    let mut new = String::with_capacity(old.len());
+    if old.len() >= start.len() && !old.as_bytes()[..start.len()].contains(&b'\n') {
+        new.push_str(start);
+    }
+    for byte in old.bytes().skip(new.len()) {
+        new.push(if matches!(byte, b'\n' | b'\r') {
+            char::from(byte)
+        } else {
+            ' '
+        });
+    }
+    text.replace_range(range, &new);
+}
+
+/// Every mistake of a kind this knows in `text`, in file order.
+fn mistakes(text: &str) -> Vec<Mistake> {
+    let mut found = Vec::new();
+    // What came before on the line, outside strings: nothing, `=`, or something else.
+    let mut first_on_line = true;
+    let mut after_equals = false;
+    for token in Source::new(text).lex() {
+        let span = token.span().start()..token.span().end();
+        let Some(source) = text.get(span.clone()) else {
+            continue;
+        };
+        match token.kind() {
+            TokenKind::Whitespace | TokenKind::Comment => continue,
+            TokenKind::Newline => {
+                first_on_line = true;
+                after_equals = false;
+                continue;
+            }
+            TokenKind::MlBasicString | TokenKind::MlLiteralString if after_equals => {
+                found.extend(never_closed_block(text, &token, source));
+            }
+            TokenKind::BasicString | TokenKind::LiteralString => {
+                found.extend(never_closed_line(text, &token, source, after_equals));
+            }
+            TokenKind::Atom => {
+                if after_equals || first_on_line {
+                    found.extend(curly_quotes(text, span.clone(), after_equals));
+                }
+                if after_equals {
+                    found.extend(without_quotes(text, span.clone()));
+                }
+                found.extend(odd_spaces(text, span.clone(), source));
+            }
+            _ => {}
+        }
+        after_equals = token.kind() == TokenKind::Equals;
+        first_on_line = false;
+    }
+    found
+}
+
+/// A multi-line text (`"""` or `'''`) that runs to the end of the file, or that ends at the
+/// opening of the next one (`text = """`), having swallowed everything between.
+fn never_closed_block(text: &str, token: &Token, source: &str) -> Option<Mistake> {
+    let delimiter = if token.kind() == TokenKind::MlBasicString {
+        "\"\"\""
+    } else {
+        "'''"
+    };
+    let start = token.span().start();
+    let end = token.span().end();
+    let closed = source.len() >= 2 * delimiter.len() && source.ends_with(delimiter);
+    let closing_line = line_start(text, end.saturating_sub(delimiter.len()));
+    let ends_at_next_opening = closed
+        && text
+            .get(closing_line..end - delimiter.len())
+            .is_some_and(is_key_and_equals);
+    if closed && !ends_at_next_opening {
+        return None;
+    }
+    let opened = start..start + delimiter.len();
+    let after_opening = line_end(text, opened.end);
+    // Where the text was meant to end: before the next line that reads as TOML.
+    let next_key = lines_from(text, after_opening).find(|line| reads_as_toml(&text[line.clone()]));
+    let blank_until = next_key.as_ref().map_or(text.len(), |line| line.start);
+    let last_line = last_non_blank_line(text, opened.end..blank_until);
+    let mut help = format!("add `{delimiter}` at its end");
+    if let Some(last) = last_line {
+        help.push_str(&format!(", after line {}", Location::of(text, last).line));
+    }
+    let mut diagnostic = Diagnostic::new(
+        "a text is never closed",
+        opened.clone(),
+        "this text starts here and is never closed",
+    )
+    .with_help(help);
+    if let Some(line) = next_key {
+        let key = line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len());
+        let key_end = text[key..line.end]
+            .find([' ', '\t', '='])
+            .map_or(line.end, |offset| key + offset);
+        diagnostic = diagnostic.with_related(key..key_end, "the text should end before this line");
+    }
+    let empty = if delimiter == "'''" { "''" } else { "\"\"" };
+    Some(Mistake {
+        diagnostic,
+        explains: start..text.len(),
+        mends: vec![(opened.clone(), empty), (opened.end..blank_until, "")],
+    })
+}
+
+/// A one-line text whose closing quote is missing. In a value, the lines after it that do not
+/// read as TOML are taken as its continuation, as a person meaning one text over several lines.
+fn never_closed_line(text: &str, token: &Token, source: &str, in_value: bool) -> Option<Mistake> {
+    let quote = if token.kind() == TokenKind::BasicString {
+        '"'
+    } else {
+        '\''
+    };
+    if is_closed(source, quote) {
+        return None;
+    }
+    let start = token.span().start();
+    let mut end = token.span().end();
+    let mut continued = false;
+    if in_value {
+        for line in lines_from(text, line_end(text, start)) {
+            let source = &text[line.clone()];
+            if reads_as_toml(source) {
+                break;
+            }
+            continued |= !source.trim().is_empty();
+            end = line.end;
+            // The line that closes it.
+            if source.contains(quote) {
+                break;
+            }
+        }
+    }
+    let help = if continued {
+        "a text over several lines starts and ends with `\"\"\"`".to_owned()
+    } else if let Some(curly) = source
+        .trim_end()
+        .chars()
+        .next_back()
+        .filter(|c| is_curly(*c))
+    {
+        format!("it ends with {curly}, a curly quote: end it with a straight `{quote}` instead")
+    } else {
+        format!("add `{quote}` at its end")
+    };
+    let empty = if quote == '"' { "\"\"" } else { "''" };
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            "a text is never closed",
+            start..start + 1,
+            "this text starts here and is never closed",
+        )
+        .with_help(help),
+        explains: start..end,
+        mends: vec![(start..end, empty)],
+    })
+}
+
+/// Whether a one-line string token ends with its closing quote, not an escaped one.
+fn is_closed(source: &str, quote: char) -> bool {
+    let Some(inner) = source
+        .strip_prefix(quote)
+        .and_then(|rest| rest.strip_suffix(quote))
+    else {
+        return false;
+    };
+    let escapes = inner
+        .bytes()
+        .rev()
+        .take_while(|byte| *byte == b'\\')
+        .count();
+    quote == '\'' || escapes % 2 == 0
+}
+
+/// Quotes that word processors, web pages and phones put in for straight ones.
+const CURLY_QUOTES: &[char] = &[
+    '“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›', '″', '〝', '〞', '＂', '＇',
+];
+
+fn is_curly(c: char) -> bool {
+    CURLY_QUOTES.contains(&c)
+}
+
+/// A value or key that starts with a curly quote: from it to the last quote of any kind on
+/// the line.
+fn curly_quotes(text: &str, atom: Range<usize>, in_value: bool) -> Option<Mistake> {
+    let opening = text[atom.clone()].chars().next().filter(|c| is_curly(*c))?;
+    let line = atom.start..line_end(text, atom.start);
+    let rest = &text[line.clone()];
+    let closing = rest
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| is_curly(*c) || matches!(c, '"' | '\''))
+        .last();
+    let (span, inner) = match closing {
+        Some((offset, c)) => (
+            atom.start..atom.start + offset + c.len_utf8(),
+            &rest[opening.len_utf8()..offset],
+        ),
+        None => (
+            atom.clone(),
+            &text[atom.start + opening.len_utf8()..atom.end],
+        ),
+    };
+    let mut names = vec![opening];
+    if let Some((_, c)) = closing
+        && is_curly(c)
+        && c != opening
+    {
+        names.push(c);
+    }
+    let names: Vec<String> = names.iter().map(char::to_string).collect();
+    let prefix = text[line_start(text, atom.start)..atom.start].trim();
+    let help = if inner.contains(['"', '\\']) {
+        "use the straight quote `\"` at each end".to_owned()
+    } else if in_value {
+        format!("use straight quotes: {prefix} \"{inner}\"")
+    } else {
+        format!("use straight quotes: \"{inner}\"")
+    };
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            format!(
+                "curly quotes {} where TOML needs straight quotes",
+                names.join(" and ")
+            ),
+            span.clone(),
+            "TOML reads only straight quotes as quotes",
+        )
+        .with_help(help),
+        explains: line_start(text, atom.start)..line.end,
+        mends: vec![(span, "\"\"")],
+    })
+}
+
+/// A value that starts with a letter and is not `true`, `false`, `inf` or `nan`: words meant
+/// as a text, to the end of the line or a comment.
+fn without_quotes(text: &str, atom: Range<usize>) -> Option<Mistake> {
+    let word = &text[atom.clone()];
+    if !word.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    if matches!(word, "true" | "false" | "inf" | "nan") {
+        return None;
+    }
+    let line_end = line_end(text, atom.start);
+    let rest = &text[atom.start..line_end];
+    let value = rest.split('#').next().unwrap_or(rest).trim_end();
+    let span = atom.start..atom.start + value.len();
+    let prefix = text[line_start(text, atom.start)..atom.start].trim();
+    let help = if matches!(value.to_lowercase().as_str(), "true" | "false") {
+        format!(
+            "`true` and `false` are written in lower case: {prefix} {}",
+            value.to_lowercase()
+        )
+    } else if !value.contains(['"', '\\']) {
+        format!("put it in straight quotes: {prefix} \"{value}\"")
+    } else if !value.contains('\'') {
+        format!("put it in straight quotes: {prefix} '{value}'")
+    } else {
+        "put it in straight quotes, `\"`, with `\\\"` for each quote inside it".to_owned()
+    };
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            "a text without quotes",
+            span.clone(),
+            "no quotes round this",
+        )
+        .with_help(help),
+        explains: line_start(text, atom.start)..line_end,
+        mends: vec![(span, "0")],
+    })
+}
+
+/// A space TOML does not take as one, outside quotes: Word's non-breaking space and its kin,
+/// and invisible characters.
+fn odd_spaces(text: &str, atom: Range<usize>, source: &str) -> Option<Mistake> {
+    let (offset, c) = source
+        .char_indices()
+        .find(|(_, c)| odd_space(*c).is_some())?;
+    let what = odd_space(c)?;
+    let at = atom.start + offset;
+    let span = at..at + c.len_utf8();
+    let help = if c.is_whitespace() {
+        "replace it with an ordinary space; word processors and web pages put these in"
+    } else {
+        "delete it; it cannot be seen, and TOML does not take it as a space"
+    };
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            format!(
+                "{what} (U+{:04X}) where TOML needs an ordinary one",
+                u32::from(c)
+            ),
+            span.clone(),
+            "not an ordinary space",
+        )
+        .with_help(help),
+        explains: line_start(text, at)..line_end(text, at),
+        mends: vec![(span, "")],
+    })
+}
+
+fn odd_space(c: char) -> Option<&'static str> {
+    match c {
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => Some("a non-breaking space"),
+        '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{205f}' | '\u{3000}' => {
+            Some("a typographic space")
+        }
+        '\u{200b}' | '\u{2060}' | '\u{feff}' => Some("an invisible space"),
+        _ => None,
+    }
+}
+
+/// Whether a line reads as a line of TOML: a table header, or a key and `=`.
+fn reads_as_toml(line: &str) -> bool {
+    let line = line.trim();
+    if let Some(header) = line.strip_prefix('[') {
+        let header = header.split('#').next().unwrap_or(header).trim_end();
+        return header.ends_with(']')
+            && header
+                .trim_matches(['[', ']'])
+                .chars()
+                .all(|c| is_key_char(c) || matches!(c, '.' | ' ' | '"' | '\''));
+    }
+    line.split_once('=')
+        .is_some_and(|(key, _)| is_key_and_equals(&format!("{key}=")))
+}
+
+/// Whether `text` is a key and `=` with nothing after it, as before an opening `"""`.
+fn is_key_and_equals(text: &str) -> bool {
+    let Some(key) = text.trim().strip_suffix('=') else {
+        return false;
+    };
+    let key = key.trim();
+    !key.is_empty()
+        && key
+            .split('.')
+            .all(|part| !part.trim().is_empty() && part.trim().chars().all(is_key_char))
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-')
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |newline| newline + 1)
+}
+
+/// Where the line holding `at` ends, before its line break.
+fn line_end(text: &str, at: usize) -> usize {
+    let end = text
+        .get(at..)
+        .and_then(|after| after.find('\n'))
+        .map_or(text.len(), |offset| at + offset);
+    if end > at && text.as_bytes().get(end - 1) == Some(&b'\r') {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// The lines after the line break at or after `from`, each without its line break.
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let first = text
+        .get(from..)
+        .and_then(|after| after.find('\n'))
+        .map(|offset| from + offset + 1);
+    std::iter::successors(first, move |&start| {
+        text[start..].find('\n').map(|offset| start + offset + 1)
+    })
+    .take_while(move |&start| start < text.len())
+    .map(move |start| start..line_end(text, start))
+}
+
+/// The start of the last line in `range` with something on it.
+fn last_non_blank_line(text: &str, range: Range<usize>) -> Option<usize> {
+    let inside = text.get(range.clone())?;
+    let trimmed = inside.trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(line_start(text, range.start + trimmed.len()))
+}
