@@ -178,8 +178,13 @@ fn only_web_links_are_accepted() {
         ("ftp://example.org/x", "`ftp:` links are not allowed"),
         ("javascript:alert(1)", "`javascript:` links are not allowed"),
         ("file:///etc/passwd", "`file:` links are not allowed"),
-        ("www.example.org", "not a URL: relative URL without a base"),
-        ("-x", "not a URL: relative URL without a base"),
+        ("www.example.org", "a link must start with `https://`"),
+        ("-x", "a link must start with `https://`"),
+        ("https://", "the link has no site name after `https://`"),
+        (
+            "https://example.org:99999/",
+            "the port number after `:` is not valid",
+        ),
     ] {
         let toml = format!("{GOOD_VALUE}video = \"{url}\"\n");
         assert_eq!(
@@ -578,4 +583,48 @@ proptest::proptest! {
             proptest::prop_assert!(summary.starts_with("v.toml:"), "{}", summary);
         }
     }
+}
+
+#[test]
+fn a_link_a_browser_would_not_take_as_typed_is_refused_where_it_goes_wrong() {
+    let toml = format!("{GOOD_VALUE}video = \"https://www.youtube.com/watch?v=ri ty0j2ojs\"\n");
+    assert_eq!(
+        problems(&toml),
+        ["4:44: value 1: `video` has a space in it"]
+    );
+    let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("^ a browser would not open the link as written"),
+        "{rendered}"
+    );
+    for (url, reason) in [
+        (
+            "https://example.org/a b",
+            "a link cannot have a space in it",
+        ),
+        ("https://example.org/a\tb", "a link cannot have a tab in it"),
+        (
+            "https://example.org/\u{a0}",
+            "a link cannot have a non-breaking space (U+00A0) in it",
+        ),
+        (
+            "https://example.org/\u{200b}",
+            "a link cannot have an invisible space (U+200B) in it",
+        ),
+        ("<https://example.org/>", "a link cannot have `<` in it"),
+        ("https://example.org/\"x\"", "a link cannot have `\"` in it"),
+        ("https://example.org\\a", "a link cannot have `\\` in it"),
+    ] {
+        assert_eq!(check_url(url), Err(reason.to_owned()), "{url:?}");
+    }
+    // Letters of other alphabets are what browsers show, and take as typed; so are the
+    // punctuation marks the standard keeps in a query.
+    assert_eq!(check_url("https://example.org/café?q=ü"), Ok(()));
+    assert_eq!(check_url("https://example.org/?a=`{x}`&b='c'"), Ok(()));
+    // Inside a text with escapes the place of the space is not counted: the whole link is shown.
+    let escaped = format!("{GOOD_VALUE}video = \"https://example.org/\\u0041 b\"\n");
+    assert_eq!(
+        problems(&escaped),
+        ["4:9: value 1: `video` has a space in it"]
+    );
 }
