@@ -628,3 +628,20 @@ fn a_link_a_browser_would_not_take_as_typed_is_refused_where_it_goes_wrong() {
         ["4:9: value 1: `video` has a space in it"]
     );
 }
+
+/// Notepad offers UTF-16 as "Unicode"; the file is then not UTF-8 from its first byte.
+#[test]
+fn a_file_saved_as_utf16_is_named_so() {
+    for bytes in [
+        b"\xff\xfet\0i\0".as_slice(),
+        b"\xfe\xff\0t\0i".as_slice(),
+        b"t\0i\0t\0".as_slice(),
+    ] {
+        assert_eq!(
+            parse_bytes(bytes, "v.toml").unwrap_err().to_string(),
+            "v.toml:1:1: the file is saved as UTF-16 (which Notepad once called \"Unicode\"); \
+             save it with UTF-8 encoding",
+            "{bytes:?}"
+        );
+    }
+}
