@@ -99,7 +99,14 @@ impl Checker {
 
     /// Everything but the values.
     fn head(&mut self, table: &DeTable<'_>) -> Document {
-        self.unknown_keys(table, TOP_KEYS, "at the top of the file");
+        let strays = self.value_keys_at_the_top(table);
+        self.problems.extend(
+            unknown_names(table, TOP_KEYS, |name| {
+                format!("unknown key `{name}` at the top of the file")
+            })
+            .into_iter()
+            .filter(|problem| !strays.contains(&problem.span)),
+        );
         let title = self
             .string(table, "title", "the title")
             .map_or_else(|| DEFAULT_TITLE.to_owned(), |(title, _)| title);
@@ -126,7 +133,44 @@ impl Checker {
         }
     }
 
+    /// A value's keys written at the top of the file, as when its `[[values]]` line is left
+    /// out: one problem at the first of them, which explains the unknown keys and the missing
+    /// values. The spans of those keys.
+    fn value_keys_at_the_top(&mut self, table: &DeTable<'_>) -> Vec<Range<usize>> {
+        let strays: Vec<(&str, Range<usize>)> = table
+            .iter()
+            .map(|(key, _)| (key.get_ref().as_ref(), key.span()))
+            .filter(|(name, _)| VALUE_KEYS.contains(name))
+            .collect();
+        if let Some((_, first)) = strays.first() {
+            let names: Vec<String> = strays.iter().map(|(name, _)| format!("`{name}`")).collect();
+            let (names, verb) = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    (format!("{} and {last}", rest.join(", ")), "are")
+                }
+                _ => (names.concat(), "is"),
+            };
+            self.problems.push(
+                Diagnostic::new(
+                    format!("{names} {verb} not in a `[[values]]` table"),
+                    first.clone(),
+                    "a value's key at the top of the file",
+                )
+                .with_help("add a line `[[values]]` above it to start a value there"),
+            );
+        }
+        strays.into_iter().map(|(_, span)| span).collect()
+    }
+
     fn values(&mut self, table: &DeTable<'_>, end: usize) -> Vec<Value> {
+        let explained = VALUE_KEYS.iter().any(|key| table.get(*key).is_some())
+            || table.iter().any(|(key, _)| {
+                let name: &str = key.get_ref().as_ref();
+                name != "values" && is_near(name, "values")
+            });
+        if table.get("values").is_none() && explained {
+            return Vec::new();
+        }
         if table.get("values").is_none() {
             self.problems.push(
                 Diagnostic::new("the file has no values", end..end, "expected `[[values]]`")
@@ -193,7 +237,7 @@ impl Checker {
         let label = self.required_string(table, "label", &context, header);
         let url = match table.get("url") {
             None => {
-                self.missing("url", &context, header);
+                self.missing(table, "url", &context, header);
                 None
             }
             Some(_) => self.url(table, "url", &context),
@@ -292,7 +336,7 @@ impl Checker {
         header: &Range<usize>,
     ) -> Option<(String, Range<usize>)> {
         if table.get(key).is_none() {
-            self.missing(key, context, header);
+            self.missing(table, key, context, header);
             return None;
         }
         let (text, span) = self.string(table, key, context)?;
@@ -307,7 +351,11 @@ impl Checker {
         Some((text, span))
     }
 
-    fn missing(&mut self, key: &str, context: &str, header: &Range<usize>) {
+    fn missing(&mut self, table: &DeTable<'_>, key: &str, context: &str, header: &Range<usize>) {
+        // A misspelt key is reported as unknown, with the one it is a slip from.
+        if table.iter().any(|(name, _)| is_near(name.get_ref(), key)) {
+            return;
+        }
         self.problems.push(Diagnostic::new(
             format!("{context}: missing `{key}`"),
             header.clone(),
@@ -476,6 +524,10 @@ pub(crate) fn unknown_names(
                 span,
                 format!("expected one of {}", quoted_list(known)),
             );
+            let lower = name.to_lowercase();
+            if let Some(known) = known.iter().find(|known| **known == lower) {
+                return diagnostic.with_help(format!("keys are written in lower case: `{known}`"));
+            }
             match did_you_mean(name, known.iter().copied()) {
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,
