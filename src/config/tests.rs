@@ -717,3 +717,22 @@ fn a_config_is_told_from_a_values_file_by_its_names() {
     assert!(!is_config(""));
     assert!(!is_config("them = 1\n"), "no setting at all");
 }
+
+#[test]
+fn a_setting_given_twice_points_at_both() {
+    assert_eq!(
+        report("theme = \"monochrome\"\nmouse = false\ntheme = \"high-contrast\"\n"),
+        r#"error: `theme` is given twice in one table
+ --> config.toml:3:1
+  |
+1 | theme = "monochrome"
+  | ----- first given here
+2 | mouse = false
+3 | theme = "high-contrast"
+  | ^^^^^ given again here
+  |
+  = help: keep one of the two
+
+error: config.toml has 1 problem"#
+    );
+}

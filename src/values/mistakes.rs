@@ -18,6 +18,9 @@ use super::validate::{sorted, syntax};
 /// Mistakes looked for at most: each costs a parse of the whole file.
 const MOST_MISTAKES: usize = 8;
 
+/// The parser's report of a key given twice in a table, as `syntax` words it.
+const DUPLICATE_KEY: &str = "TOML syntax: duplicate key";
+
 /// Every problem of a text the parser failed on, given its `errors`, in file order.
 pub(crate) fn problems(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
     let mut remaining = sorted(errors.iter().map(syntax).collect());
@@ -40,11 +43,14 @@ pub(crate) fn problems(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic
             break;
         }
     }
+    found.extend(remaining);
     // The mended text has spaces where the file may have had a character of several bytes.
-    found.extend(remaining.into_iter().map(|mut error| {
-        error.span = on_boundaries(text, error.span);
-        error
-    }));
+    for problem in &mut found {
+        problem.span = on_boundaries(text, problem.span.clone());
+        if let Some((span, _)) = &mut problem.related {
+            *span = on_boundaries(text, span.clone());
+        }
+    }
     sorted(found)
 }
 
@@ -63,22 +69,32 @@ fn on_boundaries(text: &str, span: Range<usize>) -> Range<usize> {
 
 /// A mistake, the places of parser errors it explains, and how to mend it: each range is
 /// overwritten with its string and then spaces, keeping line breaks.
+#[derive(Clone)]
 struct Mistake {
     diagnostic: Diagnostic,
     explains: Range<usize>,
-    mends: Vec<(Range<usize>, &'static str)>,
+    mends: Vec<(Range<usize>, String)>,
 }
 
 /// The first mistake, in file order, that explains the first error it can explain.
 fn first_explaining(text: &str, errors: &[Diagnostic]) -> Option<Mistake> {
-    let mut mistakes = mistakes(text);
-    let index = errors.iter().find_map(|error| {
+    let mistakes = mistakes(text);
+    errors.iter().find_map(|error| {
         let at = error.span.start;
-        mistakes
+        let explaining = mistakes
             .iter()
-            .position(|mistake| mistake.explains.start <= at && at <= mistake.explains.end)
-    })?;
-    Some(mistakes.swap_remove(index))
+            .find(|mistake| mistake.explains.start <= at && at <= mistake.explains.end);
+        let twice = (error.message == DUPLICATE_KEY)
+            .then(|| given_twice(text, error.span.clone()))
+            .flatten();
+        match (explaining, twice) {
+            (Some(mistake), Some(twice)) if twice.explains.start < mistake.explains.start => {
+                Some(twice)
+            }
+            (Some(mistake), _) => Some(mistake.clone()),
+            (None, twice) => twice,
+        }
+    })
 }
 
 /// Overwrites `range` of `text` with `start` and then spaces, keeping line breaks, so the text
@@ -107,11 +123,19 @@ fn mistakes(text: &str) -> Vec<Mistake> {
     // What came before on the line, outside strings: nothing, `=`, or something else.
     let mut first_on_line = true;
     let mut after_equals = false;
+    // A one-line text just closed in a value: an atom right after it means a quote inside it.
+    let mut closed_in_value: Option<Range<usize>> = None;
     for token in Source::new(text).lex() {
         let span = token.span().start()..token.span().end();
         let Some(source) = text.get(span.clone()) else {
             continue;
         };
+        if let Some(string) = closed_in_value.take()
+            && token.kind() == TokenKind::Atom
+            && span.start == string.end
+        {
+            found.extend(quote_inside(text, string));
+        }
         match token.kind() {
             TokenKind::Whitespace | TokenKind::Comment => continue,
             TokenKind::Newline => {
@@ -122,7 +146,18 @@ fn mistakes(text: &str) -> Vec<Mistake> {
             TokenKind::MlBasicString | TokenKind::MlLiteralString if after_equals => {
                 found.extend(never_closed_block(text, &token, source));
             }
+            TokenKind::MlBasicString | TokenKind::MlLiteralString if first_on_line => {
+                found.extend(never_opened_block(text, &token));
+            }
             TokenKind::BasicString | TokenKind::LiteralString => {
+                let quote = if token.kind() == TokenKind::BasicString {
+                    '"'
+                } else {
+                    '\''
+                };
+                if after_equals && is_closed(source, quote) {
+                    closed_in_value = Some(span.clone());
+                }
                 found.extend(never_closed_line(text, &token, source, after_equals));
             }
             TokenKind::Atom => {
@@ -188,7 +223,147 @@ fn never_closed_block(text: &str, token: &Token, source: &str) -> Option<Mistake
     Some(Mistake {
         diagnostic,
         explains: start..text.len(),
-        mends: vec![(opened.clone(), empty), (opened.end..blank_until, "")],
+        mends: vec![
+            (opened.clone(), empty.to_owned()),
+            (opened.end..blank_until, String::new()),
+        ],
+    })
+}
+
+/// A `"""` at the start of a line, where only the end of a text can be: the text before it
+/// was never opened, after a key with nothing, or `""`, or one quote, for a value.
+fn never_opened_block(text: &str, token: &Token) -> Option<Mistake> {
+    let closing = token.span().start()..token.span().start() + 3;
+    let delimiter = text.get(closing.clone())?;
+    let key_line = lines_before(text, closing.start)
+        .find(|line| !text[line.clone()].trim().is_empty() && reads_as_toml(&text[line.clone()]))?;
+    let line = &text[key_line.clone()];
+    let equals = key_line.start + line.find('=')? + 1;
+    let value = text[equals..key_line.end].trim();
+    if !matches!(value, "" | "\"" | "\"\"" | "'" | "''") {
+        return None;
+    }
+    let value_start =
+        equals + (text[equals..key_line.end].len() - text[equals..key_line.end].trim_start().len());
+    let place = if value.is_empty() {
+        key_line.end..key_line.end
+    } else {
+        value_start..value_start + value.len()
+    };
+    let key = text[key_line.start..equals - 1].trim();
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            format!("a text has no `{delimiter}` at its start"),
+            place,
+            format!("the text should start here, with `{delimiter}`"),
+        )
+        .with_related(closing.clone(), format!("this `{delimiter}` ends it"))
+        .with_help(format!(
+            "write `{key} = {delimiter}` and the text from the next line on"
+        )),
+        explains: key_line.start..text.len(),
+        mends: vec![(key_line.start..closing.end, String::new())],
+    })
+}
+
+/// A one-line text closed in a value, followed at once by more of the value: a quote inside
+/// the text, such as the apostrophe of `'People's voice'`, ended it early.
+fn quote_inside(text: &str, string: Range<usize>) -> Option<Mistake> {
+    let quote = text[string.clone()].chars().next()?;
+    let line_end = line_end(text, string.start);
+    let value = text[string.start..line_end].trim_end();
+    let inner = value
+        .strip_prefix(quote)
+        .map(|rest| rest.strip_suffix(quote).unwrap_or(rest))
+        .unwrap_or(value);
+    let prefix = text[line_start(text, string.start)..string.start].trim();
+    let help = if quote == '\'' && !inner.contains(['"', '\\']) {
+        format!("put it in double quotes: {prefix} \"{inner}\"")
+    } else if quote == '"' && !inner.contains('\'') {
+        format!("put it in single quotes: {prefix} '{inner}'")
+    } else {
+        "write each `\"` inside the text as `\\\"`, and put it in double quotes".to_owned()
+    };
+    let closing = string.end - 1..string.end;
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            "a quote inside the text ends it early",
+            closing,
+            "the text ends here",
+        )
+        .with_help(help),
+        explains: line_start(text, string.start)..line_end,
+        mends: vec![(string.start..string.start + value.len(), "\"\"".to_owned())],
+    })
+}
+
+/// The parser's "duplicate key" at `key`, with the first time the key was given in the same
+/// table.
+fn given_twice(text: &str, key: Range<usize>) -> Option<Mistake> {
+    let name = text.get(key.clone())?;
+    let line = line_start(text, key.start)..line_end(text, key.start);
+    if text[line.clone()].trim() == format!("[{name}]") {
+        return single_brackets(text, name, line);
+    }
+    if text[line.start..key.start].trim() != "" {
+        return None;
+    }
+    let first = lines_before(text, line.start)
+        .take_while(|line| !text[line.clone()].trim_start().starts_with('['))
+        .find_map(|line| {
+            let source = &text[line.clone()];
+            let indent = source.len() - source.trim_start().len();
+            let rest = source.trim_start().strip_prefix(name)?;
+            rest.trim_start()
+                .starts_with('=')
+                .then(|| line.start + indent..line.start + indent + name.len())
+        })?;
+    let table_end = next_header(text, line.end);
+    let help = if super::validate::VALUE_KEYS.contains(&name) {
+        "if this starts another value, add a line `[[values]]` above it; otherwise keep one of the \
+         two"
+    } else {
+        "keep one of the two"
+    };
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            format!("`{name}` is given twice in one table"),
+            key.clone(),
+            "given again here",
+        )
+        .with_related(first, "first given here")
+        .with_help(help),
+        explains: line.clone(),
+        // Often the start of another value whose header was left out: the rest of the table
+        // would only repeat the report for each of its keys.
+        mends: vec![(line.start..table_end, String::new())],
+    })
+}
+
+/// Where the next line starting with `[` after `from` starts, or the end of the text.
+fn next_header(text: &str, from: usize) -> usize {
+    lines_from(text, from)
+        .find(|next| text[next.clone()].trim_start().starts_with('['))
+        .map_or(text.len(), |next| next.start)
+}
+
+/// `[values]` for `[[values]]`, given after other values: mended by leaving out the table, to
+/// the next header.
+fn single_brackets(text: &str, name: &str, line: Range<usize>) -> Option<Mistake> {
+    let table_end = next_header(text, line.end);
+    let header = line.start + text[line.clone()].find('[')?;
+    let header = header..header + name.len() + 2;
+    Some(Mistake {
+        diagnostic: Diagnostic::new(
+            format!("`[{name}]` needs two brackets on each side"),
+            header,
+            "one bracket on each side",
+        )
+        .with_help(format!(
+            "each entry starts with a line `[[{name}]]`; `[{name}]` is one table, given again here"
+        )),
+        explains: line.clone(),
+        mends: vec![(line.start..table_end, String::new())],
     })
 }
 
@@ -241,7 +416,7 @@ fn never_closed_line(text: &str, token: &Token, source: &str, in_value: bool) ->
         )
         .with_help(help),
         explains: start..end,
-        mends: vec![(start..end, empty)],
+        mends: vec![(start..end, empty.to_owned())],
     })
 }
 
@@ -318,7 +493,7 @@ fn curly_quotes(text: &str, atom: Range<usize>, in_value: bool) -> Option<Mistak
         )
         .with_help(help),
         explains: line_start(text, atom.start)..line.end,
-        mends: vec![(span, "\"\"")],
+        mends: vec![(span, "\"\"".to_owned())],
     })
 }
 
@@ -357,7 +532,7 @@ fn without_quotes(text: &str, atom: Range<usize>) -> Option<Mistake> {
         )
         .with_help(help),
         explains: line_start(text, atom.start)..line_end,
-        mends: vec![(span, "0")],
+        mends: vec![(span, "0".to_owned())],
     })
 }
 
@@ -386,7 +561,7 @@ fn odd_spaces(text: &str, atom: Range<usize>, source: &str) -> Option<Mistake> {
         )
         .with_help(help),
         explains: line_start(text, at)..line_end(text, at),
-        mends: vec![(span, "")],
+        mends: vec![(span, String::new())],
     })
 }
 
@@ -462,6 +637,16 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '
     })
     .take_while(move |&start| start < text.len())
     .map(move |start| start..line_end(text, start))
+}
+
+/// The lines before the one starting at `start`, nearest first, each without its line break.
+fn lines_before(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let first = start.checked_sub(1).filter(|_| start <= text.len());
+    std::iter::successors(first, move |&end| {
+        let start = line_start(text, end);
+        start.checked_sub(1)
+    })
+    .map(move |end| line_start(text, end)..line_end(text, line_start(text, end)))
 }
 
 /// The start of the last line in `range` with something on it.

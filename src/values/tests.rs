@@ -553,6 +553,10 @@ fn an_error_inside_a_mended_character_points_at_the_character() {
     let error = parse(toml, "v.toml").unwrap_err();
     let rendered = error.render(false);
     assert!(rendered.contains("a text without quotes"), "{rendered}");
+    // A mistake found once the curly quotes are mended is pointed at in the file as it is.
+    let after_curly = "name = “A”\n'''\n";
+    let rendered = parse(after_curly, "v.toml").unwrap_err().render(false);
+    assert!(rendered.contains("“A”"), "{rendered}");
 }
 
 proptest::proptest! {
@@ -674,5 +678,62 @@ fn a_value_without_its_header_is_one_problem() {
     assert_eq!(
         problems(&stray),
         ["1:1: `video` is not in a `[[values]]` table"]
+    );
+}
+
+#[test]
+fn a_text_without_its_opening_quotes_is_reported_once() {
+    let rest = "We care.\n\"\"\"\n\n[[values]]\nname = \"B\"\ntext = \"\"\"\nWe listen.\n\"\"\"\n";
+    let bare = format!("[[values]]\nname = \"A\"\ntext =\n{rest}");
+    assert_eq!(
+        problems(&bare),
+        ["3:7: a text has no `\"\"\"` at its start"]
+    );
+    let two = format!("[[values]]\nname = \"A\"\ntext = \"\"\n{rest}");
+    assert_eq!(problems(&two), ["3:8: a text has no `\"\"\"` at its start"]);
+    let rendered = parse(&two, "v.toml").unwrap_err().render(false);
+    assert!(rendered.contains("this `\"\"\"` ends it"), "{rendered}");
+}
+
+#[test]
+fn a_quote_inside_a_text_that_ends_it_is_pointed_at() {
+    let single = "[[values]]\nname = 'People's voice'\ntext = \"x\"\n";
+    assert_eq!(
+        problems(single),
+        ["2:15: a quote inside the text ends it early"]
+    );
+    let rendered = parse(single, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("= help: put it in double quotes: name = \"People's voice\""),
+        "{rendered}"
+    );
+    let double = "[[values]]\nname = \"A\"\ntext = \"They said \"hello\" to us\"\n";
+    assert_eq!(
+        problems(double),
+        ["3:19: a quote inside the text ends it early"]
+    );
+}
+
+#[test]
+fn a_key_given_twice_points_at_both() {
+    let toml = "[[values]]\nname = \"A\"\ntext = \"\"\"\nx\n\"\"\"\ntext = \"y\"\n";
+    assert_eq!(problems(toml), ["6:1: `text` is given twice in one table"]);
+    let Err(LoadError::Invalid { diagnostics, .. }) = parse(toml, "v.toml") else {
+        panic!("expected a report");
+    };
+    let (first, label) = diagnostics[0].related.clone().expect("points at the first");
+    assert_eq!(
+        Location::of(toml, first.start),
+        Location { line: 3, column: 1 }
+    );
+    assert_eq!(label, "first given here");
+}
+
+#[test]
+fn a_values_header_with_single_brackets_among_others_is_named() {
+    let toml = format!("{GOOD_VALUE}\n[values]\nname = \"B\"\ntext = \"y\"\n");
+    assert_eq!(
+        problems(&toml),
+        ["5:1: `[values]` needs two brackets on each side"]
     );
 }

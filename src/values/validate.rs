@@ -12,7 +12,7 @@ use super::{Diagnostic, Document, Link, Value};
 /// The names a values file may have at its top level.
 pub const TOP_KEYS: &[&str] = &["title", "intro", "source", "attribution", "links", "values"];
 const LINK_KEYS: &[&str] = &["label", "url"];
-const VALUE_KEYS: &[&str] = &["name", "text", "video"];
+pub(super) const VALUE_KEYS: &[&str] = &["name", "text", "video"];
 
 /// The title used when a file gives none.
 pub const DEFAULT_TITLE: &str = "Values";
