@@ -18,6 +18,9 @@ use super::validate::{sorted, syntax};
 /// Mistakes looked for at most: each costs a parse of the whole file.
 const MOST_MISTAKES: usize = 8;
 
+/// Errors a mistake is looked for behind, in each round.
+const MOST_ERRORS_EXPLAINED: usize = 64;
+
 /// The parser's report of a key given twice in a table, as `syntax` words it.
 const DUPLICATE_KEY: &str = "TOML syntax: duplicate key";
 
@@ -31,13 +34,17 @@ pub(crate) fn problems(text: &str, errors: &[toml::de::Error]) -> Vec<Diagnostic
         let Some(mistake) = first_explaining(current, &remaining) else {
             break;
         };
+        let mut diagnostic = mistake.diagnostic;
+        if let (Some(at), Some(help)) = (mistake.help_after_line, &mut diagnostic.help) {
+            help.push_str(&format!(", after line {}", Location::of(current, at).line));
+        }
         let mut next = current.to_owned();
         for (range, start) in &mistake.mends {
             mend(&mut next, range.clone(), start);
         }
         let (_, errors) = DeTable::parse_recoverable(&next);
         remaining = sorted(errors.iter().map(syntax).collect());
-        found.push(mistake.diagnostic);
+        found.push(diagnostic);
         mended = Some(next);
         if remaining.is_empty() {
             break;
@@ -74,12 +81,16 @@ struct Mistake {
     diagnostic: Diagnostic,
     explains: Range<usize>,
     mends: Vec<(Range<usize>, String)>,
+    /// A place whose line number ends the help: counted only for the mistake reported, as
+    /// counting lines costs the length of the file.
+    help_after_line: Option<usize>,
 }
 
 /// The first mistake, in file order, that explains the first error it can explain.
 fn first_explaining(text: &str, errors: &[Diagnostic]) -> Option<Mistake> {
     let mistakes = mistakes(text);
-    errors.iter().find_map(|error| {
+    // Enough for a mistake to explain one of them; more would cost a scan each for nothing.
+    errors.iter().take(MOST_ERRORS_EXPLAINED).find_map(|error| {
         let at = error.span.start;
         let explaining = mistakes
             .iter()
@@ -202,10 +213,7 @@ fn never_closed_block(text: &str, token: &Token, source: &str) -> Option<Mistake
     let next_key = lines_from(text, after_opening).find(|line| reads_as_toml(&text[line.clone()]));
     let blank_until = next_key.as_ref().map_or(text.len(), |line| line.start);
     let last_line = last_non_blank_line(text, opened.end..blank_until);
-    let mut help = format!("add `{delimiter}` at its end");
-    if let Some(last) = last_line {
-        help.push_str(&format!(", after line {}", Location::of(text, last).line));
-    }
+    let help = format!("add `{delimiter}` at its end");
     let mut diagnostic = Diagnostic::new(
         "a text is never closed",
         opened.clone(),
@@ -223,6 +231,7 @@ fn never_closed_block(text: &str, token: &Token, source: &str) -> Option<Mistake
     Some(Mistake {
         diagnostic,
         explains: start..text.len(),
+        help_after_line: last_line,
         mends: vec![
             (opened.clone(), empty.to_owned()),
             (opened.end..blank_until, String::new()),
@@ -235,7 +244,9 @@ fn never_closed_block(text: &str, token: &Token, source: &str) -> Option<Mistake
 fn never_opened_block(text: &str, token: &Token) -> Option<Mistake> {
     let closing = token.span().start()..token.span().start() + 3;
     let delimiter = text.get(closing.clone())?;
-    let key_line = lines_before(text, closing.start)
+    // Back over the lines of the text, which hold no other `"""`, to the key it belongs to.
+    let key_line = lines_before(text, line_start(text, closing.start))
+        .take_while(|line| !text[line.clone()].contains(delimiter))
         .find(|line| !text[line.clone()].trim().is_empty() && reads_as_toml(&text[line.clone()]))?;
     let line = &text[key_line.clone()];
     let equals = key_line.start + line.find('=')? + 1;
@@ -263,6 +274,7 @@ fn never_opened_block(text: &str, token: &Token) -> Option<Mistake> {
         )),
         explains: key_line.start..text.len(),
         mends: vec![(key_line.start..closing.end, String::new())],
+        help_after_line: None,
     })
 }
 
@@ -294,6 +306,7 @@ fn quote_inside(text: &str, string: Range<usize>) -> Option<Mistake> {
         .with_help(help),
         explains: line_start(text, string.start)..line_end,
         mends: vec![(string.start..string.start + value.len(), "\"\"".to_owned())],
+        help_after_line: None,
     })
 }
 
@@ -337,6 +350,7 @@ fn given_twice(text: &str, key: Range<usize>) -> Option<Mistake> {
         // Often the start of another value whose header was left out: the rest of the table
         // would only repeat the report for each of its keys.
         mends: vec![(line.start..table_end, String::new())],
+        help_after_line: None,
     })
 }
 
@@ -364,6 +378,7 @@ fn single_brackets(text: &str, name: &str, line: Range<usize>) -> Option<Mistake
         )),
         explains: line.clone(),
         mends: vec![(line.start..table_end, String::new())],
+        help_after_line: None,
     })
 }
 
@@ -417,6 +432,7 @@ fn never_closed_line(text: &str, token: &Token, source: &str, in_value: bool) ->
         .with_help(help),
         explains: start..end,
         mends: vec![(start..end, empty.to_owned())],
+        help_after_line: None,
     })
 }
 
@@ -494,6 +510,7 @@ fn curly_quotes(text: &str, atom: Range<usize>, in_value: bool) -> Option<Mistak
         .with_help(help),
         explains: line_start(text, atom.start)..line.end,
         mends: vec![(span, "\"\"".to_owned())],
+        help_after_line: None,
     })
 }
 
@@ -533,6 +550,7 @@ fn without_quotes(text: &str, atom: Range<usize>) -> Option<Mistake> {
         .with_help(help),
         explains: line_start(text, atom.start)..line_end,
         mends: vec![(span, "0".to_owned())],
+        help_after_line: None,
     })
 }
 
@@ -562,6 +580,7 @@ fn odd_spaces(text: &str, atom: Range<usize>, source: &str) -> Option<Mistake> {
         .with_help(help),
         explains: line_start(text, at)..line_end(text, at),
         mends: vec![(span, String::new())],
+        help_after_line: None,
     })
 }
 
