@@ -34,6 +34,7 @@ use ratatui::layout::Rect;
 use crate::action::{Action, Effect};
 use crate::keys::KeyTable;
 use crate::layout::{self, Areas};
+use crate::screen::{Mode, Overlay, Screen};
 use crate::values::Document;
 
 pub use blocks::{Block, BlockKind};
@@ -56,6 +57,23 @@ use notices::Notices;
 /// file's `text_width` changes it.
 pub const DEFAULT_TEXT_WIDTH: usize = 100;
 
+/// What is open over the screen, with its state. One at a time: help and the QR code cannot
+/// both be open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OverlayState {
+    Help(Help),
+    QrCode(QrOverlay),
+}
+
+impl OverlayState {
+    fn kind(&self) -> Overlay {
+        match self {
+            OverlayState::Help(_) => Overlay::Help,
+            OverlayState::QrCode(_) => Overlay::QrCode,
+        }
+    }
+}
+
 /// The whole state of the interactive screen.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -67,11 +85,12 @@ pub struct App {
     list: List,
     filter: Filter,
     detail: Detail,
-    help: Help,
     notices: Notices,
     presentation: Presentation,
-    qr: QrOverlay,
-    screen: Rect,
+    /// What is open over the screen: one overlay at most.
+    overlay: Option<OverlayState>,
+    /// The terminal's area, as last told.
+    area: Rect,
 }
 
 impl App {
@@ -85,11 +104,10 @@ impl App {
             list: List::new(&document.values),
             filter: Filter::new(&document.values),
             detail: Detail::default(),
-            help: Help::default(),
             notices: Notices::default(),
             presentation: Presentation::default(),
-            qr: QrOverlay::default(),
-            screen: Rect::new(0, 0, 80, 24),
+            overlay: None,
+            area: Rect::new(0, 0, 80, 24),
             document,
             keys,
             text_width: DEFAULT_TEXT_WIDTH,
@@ -122,17 +140,41 @@ impl App {
         &self.detail
     }
 
-    pub fn help(&self) -> &Help {
-        &self.help
+    /// The help overlay, while it is open.
+    pub fn help(&self) -> Option<&Help> {
+        match &self.overlay {
+            Some(OverlayState::Help(help)) => Some(help),
+            _ => None,
+        }
     }
 
     pub fn presentation(&self) -> &Presentation {
         &self.presentation
     }
 
-    /// The `c` overlay.
-    pub fn qr(&self) -> &QrOverlay {
-        &self.qr
+    /// The `c` overlay, while it is open.
+    pub fn qr(&self) -> Option<&QrOverlay> {
+        match &self.overlay {
+            Some(OverlayState::QrCode(qr)) => Some(qr),
+            _ => None,
+        }
+    }
+
+    /// What is in front of the user, which decides what the keys do and what is drawn.
+    pub fn screen(&self) -> Screen {
+        let mode = if self.presentation.is_blank() {
+            Mode::Blanked
+        } else if self.presentation.is_on() {
+            Mode::Presenting
+        } else if self.filter.is_editing() {
+            Mode::TypingFilter
+        } else {
+            Mode::Browsing
+        };
+        Screen {
+            mode,
+            overlay: self.overlay.as_ref().map(OverlayState::kind),
+        }
     }
 
     /// Starts in presentation mode, at the value with index `value`, or at the title slide.
@@ -146,16 +188,11 @@ impl App {
     /// The slide shown, laid out for the screen, while presenting.
     pub fn slide_layout(&self) -> Option<Ref<'_, SlideLayout>> {
         let slide = self.presentation.slide()?;
-        let size = (self.screen.width, self.screen.height);
+        let size = (self.area.width, self.area.height);
         Some(
             self.presentation
                 .layout(&self.document, slide, &self.keys, size),
         )
-    }
-
-    /// Whether keys mean what presentation mode's table says: presenting, with no overlay open.
-    pub fn takes_presentation_keys(&self) -> bool {
-        self.presentation.is_on() && !self.help.is_open() && !self.qr.is_open()
     }
 
     pub fn status(&self) -> Option<&Status> {
@@ -167,9 +204,9 @@ impl App {
         self.notices.reload_error()
     }
 
-    /// The terminal's size, as last told.
-    pub fn screen(&self) -> Rect {
-        self.screen
+    /// The terminal's area, as last told.
+    pub fn area(&self) -> Rect {
+        self.area
     }
 
     pub fn view(&self) -> View {
@@ -181,15 +218,10 @@ impl App {
         self.list.selected()
     }
 
-    /// Whether the letter keys type into the filter.
-    pub fn is_typing_filter(&self) -> bool {
-        self.filter.is_editing() && !self.help.is_open()
-    }
-
     /// Where the panes go on the current screen.
     pub fn areas(&self) -> Areas {
         Areas::new(
-            self.screen,
+            self.area,
             self.list.row_width(),
             self.list.len(),
             self.banner_lines().len().min(MAX_BANNER_LINES) as u16,
@@ -209,7 +241,7 @@ impl App {
     }
 
     fn message_width(&self) -> usize {
-        usize::from(self.screen.width).saturating_sub(1)
+        usize::from(self.area.width).saturating_sub(1)
     }
 
     /// The filter to mark in the detail pane, when it shows a value and a filter is set.
@@ -304,34 +336,52 @@ impl App {
             Action::Launched(result) => {
                 // The key that copies where the user is now: a slide's, or the browser's, which
                 // the overlays take even over a slide.
-                let copy_key = if self.takes_presentation_keys() {
-                    self.keys.presenting_name(&Action::Copy)
-                } else {
-                    self.keys.name(&Action::Copy)
-                };
+                let copy_key = self.keys.name(&Action::Copy, self.screen());
                 self.notices.launched(result, copy_key.as_deref());
             }
             Action::Copied(result) => self.notices.copied(result),
             Action::Reloaded(result) => self.reloaded(result),
             Action::WatchFailed(reason) => self.notices.watch_failed(&reason),
             // An overlay takes the keys while it is open.
-            action if self.help.is_open() => self.help_key(action),
-            action if self.qr.is_open() => return self.qr_key(action),
-            action if self.presentation.is_on() => return self.present_key(action),
-            action => return self.screen_key(action),
+            action => {
+                return match self.screen() {
+                    Screen {
+                        overlay: Some(Overlay::Help),
+                        ..
+                    } => {
+                        self.help_key(action);
+                        None
+                    }
+                    Screen {
+                        overlay: Some(Overlay::QrCode),
+                        ..
+                    } => self.qr_key(action),
+                    Screen {
+                        mode: Mode::Presenting | Mode::Blanked,
+                        overlay: None,
+                    } => self.present_key(action),
+                    Screen {
+                        mode: Mode::Browsing | Mode::TypingFilter,
+                        overlay: None,
+                    } => self.browser_key(action),
+                };
+            }
         }
         None
     }
 
     fn help_key(&mut self, action: Action) {
         let max = self.max_help_scroll();
+        let Some(OverlayState::Help(help)) = &mut self.overlay else {
+            return;
+        };
         match action {
-            Action::ToggleHelp | Action::Back => self.help.close(),
-            Action::Next => self.help.scroll_by(1, max),
-            Action::Previous => self.help.scroll_by(-1, max),
-            Action::PageDown => self.help.scroll_by(10, max),
-            Action::PageUp => self.help.scroll_by(-10, max),
-            Action::First => self.help.scroll_to_top(),
+            Action::ToggleHelp | Action::Back => self.overlay = None,
+            Action::Next => help.scroll_by(1, max),
+            Action::Previous => help.scroll_by(-1, max),
+            Action::PageDown => help.scroll_by(10, max),
+            Action::PageUp => help.scroll_by(-10, max),
+            Action::First => help.scroll_to_top(),
             _ => {}
         }
     }
@@ -339,11 +389,11 @@ impl App {
     /// How far the help scrolls: until its last row is at the bottom of its window.
     pub(super) fn max_help_scroll(&self) -> usize {
         let rows = self.keys.help_rows().len();
-        rows - layout::help_rows_shown(self.screen, rows)
+        rows - layout::help_rows_shown(self.area, rows)
     }
 
-    /// A key on the main screen.
-    fn screen_key(&mut self, action: Action) -> Option<Effect> {
+    /// A key on the browser.
+    fn browser_key(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Next => self.move_cursor_to(self.list.cursor().saturating_add(1)),
             Action::Previous => self.move_cursor_to(self.list.cursor().saturating_sub(1)),
@@ -380,7 +430,7 @@ impl App {
             Action::PreviousLink => self.step_link(-1),
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
-            Action::ToggleHelp => self.help.open(),
+            Action::ToggleHelp => self.overlay = Some(OverlayState::Help(Help::at(0, 0))),
             Action::Back => return self.back(),
             Action::Present => self.start_presenting(),
             Action::ShowQrCode => self.show_qr_code(),
@@ -478,7 +528,7 @@ impl App {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.screen = Rect::new(0, 0, width, height);
+        self.area = Rect::new(0, 0, width, height);
         self.fit_to_panes();
     }
 
@@ -489,7 +539,9 @@ impl App {
         let max = self.max_slide_scroll();
         self.presentation.clamp_scroll(max);
         let max = self.max_help_scroll();
-        self.help.clamp_scroll(max);
+        if let Some(OverlayState::Help(help)) = &mut self.overlay {
+            help.clamp_scroll(max);
+        }
     }
 }
 

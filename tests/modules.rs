@@ -154,6 +154,7 @@ fn the_state_and_the_drawing_stay_away_from_the_terminal_and_the_outside_world()
         "ui",
         "keys",
         "action",
+        "screen",
         "values",
         "layout",
         "wrap",

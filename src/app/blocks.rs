@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::View;
 use crate::action::Action;
 use crate::keys::KeyTable;
+use crate::screen::Screen;
 use crate::text::visible;
 use crate::values::Document;
 
@@ -76,7 +77,7 @@ impl<'a> Shown<'a> {
                 let Some(value) = self.selected.map(|index| &document.values[index]) else {
                     let clears = self
                         .keys
-                        .name(&Action::Back)
+                        .name(&Action::Back, Screen::BROWSER)
                         .map_or(String::new(), |key| format!(" {key} clears the filter."));
                     let hint = format!("No value matches “{}”.{clears}", self.filter);
                     return vec![block(Cow::Owned(hint), BlockKind::Hint)];

@@ -1,37 +1,23 @@
-//! The help overlay's state: whether it is open, and how far its rows are scrolled.
+//! The help overlay's state, while it is open: how far its rows are scrolled.
 
 /// The `?` overlay.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Help {
-    open: bool,
     /// The first row shown.
     scroll: usize,
 }
 
 impl Help {
-    pub fn is_open(&self) -> bool {
-        self.open
+    /// Opened at row `row`, or as near it as `max_scroll` lets it.
+    pub(super) fn at(row: usize, max_scroll: usize) -> Help {
+        Help {
+            scroll: row.min(max_scroll),
+        }
     }
 
     /// The first row shown.
     pub fn scroll(&self) -> usize {
         self.scroll
-    }
-
-    /// Opens at the top.
-    pub(super) fn open(&mut self) {
-        self.open = true;
-        self.scroll = 0;
-    }
-
-    /// Opens at row `row`, or as near it as `max_scroll` lets it.
-    pub(super) fn open_at(&mut self, row: usize, max_scroll: usize) {
-        self.open = true;
-        self.scroll = row.min(max_scroll);
-    }
-
-    pub(super) fn close(&mut self) {
-        self.open = false;
     }
 
     pub(super) fn scroll_to_top(&mut self) {
@@ -56,20 +42,15 @@ mod tests {
 
     #[test]
     fn opens_at_the_top_and_scrolls_no_further_than_the_last_row() {
-        let mut help = Help::default();
-        assert!(!help.is_open());
-        help.open();
+        let mut help = Help::at(0, 0);
         help.scroll_by(30, 17);
-        assert_eq!((help.is_open(), help.scroll()), (true, 17));
+        assert_eq!(help.scroll(), 17);
         help.scroll_by(-10, 17);
         assert_eq!(help.scroll(), 7);
         help.clamp_scroll(5);
         assert_eq!(help.scroll(), 5);
-        help.open_at(9, 6);
-        assert_eq!(help.scroll(), 6);
-        help.close();
-        help.open();
-        assert_eq!(help.scroll(), 0, "opened again at the top");
+        assert_eq!(Help::at(9, 6).scroll(), 6);
+        let mut help = Help::at(0, 18);
         help.scroll_by(-1, 18);
         help.scroll_by(3, 0);
         assert_eq!(help.scroll(), 0);

@@ -1,8 +1,8 @@
 //! The links: opening, copying or showing as a QR code the one Enter would open, and stepping
 //! through About's.
 
-use super::qr::QrLink;
-use super::{App, View};
+use super::qr::{QrLink, QrOverlay};
+use super::{App, OverlayState, View};
 use crate::action::{Action, Effect};
 
 impl App {
@@ -58,7 +58,10 @@ impl App {
     /// `c`: the current link as a QR code, in an overlay.
     pub(super) fn show_qr_code(&mut self) {
         match self.current_link_labelled() {
-            Ok((label, url)) => self.qr.open(QrLink::new(&label, &url)),
+            Ok((label, url)) => {
+                let link = QrLink::new(&label, &url);
+                self.overlay = Some(OverlayState::QrCode(QrOverlay::new(link)));
+            }
             Err(reason) => self.notices.say(&reason, true),
         }
     }
@@ -66,9 +69,9 @@ impl App {
     /// A key while the QR code overlay is open: Esc (or `c` again) closes it; the link can
     /// still be opened and copied.
     pub(super) fn qr_key(&mut self, action: Action) -> Option<Effect> {
-        let url = self.qr.link().map(|link| link.url.clone())?;
+        let url = self.qr()?.link().url.clone();
         match action {
-            Action::Back | Action::ShowQrCode => self.qr.close(),
+            Action::Back | Action::ShowQrCode => self.overlay = None,
             Action::Open => return Some(Effect::OpenUrl(url)),
             Action::Copy => return Some(Effect::Copy(url)),
             _ => {}
@@ -247,7 +250,11 @@ mod tests {
         let mut app = app();
         app.update(Action::Next);
         app.update(Action::ShowQrCode);
-        let shown = app.qr().link().cloned().expect("the overlay is open");
+        let shown = app
+            .qr()
+            .map(|qr| qr.link())
+            .cloned()
+            .expect("the overlay is open");
         let video = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
         assert_eq!(
             (shown.label.as_str(), shown.url.as_str()),
@@ -265,19 +272,23 @@ mod tests {
             Some(Effect::Copy(video.to_owned()))
         );
         assert_eq!(app.update(Action::Back), None, "Esc closes, not quits");
-        assert!(!app.qr().is_open());
+        assert!(app.qr().is_none());
 
         app.update(Action::ToggleAbout);
         app.update(Action::NextLink);
         app.update(Action::ShowQrCode);
-        let shown = app.qr().link().cloned().expect("the overlay is open");
+        let shown = app
+            .qr()
+            .map(|qr| qr.link())
+            .cloned()
+            .expect("the overlay is open");
         assert_eq!(shown.label, "The NHS Constitution for England");
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open(), "c again closes it");
+        assert!(app.qr().is_none(), "c again closes it");
 
         let mut app = app_with(2);
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open());
+        assert!(app.qr().is_none());
         assert_eq!(status_text(&app), "“Value 1” has no video.");
     }
 }

@@ -3,7 +3,7 @@
 //! value last shown.
 
 use super::present::Slide;
-use super::{App, View};
+use super::{App, Help, OverlayState, View};
 use crate::action::{Action, Effect};
 use crate::keys::PRESENT_HEADING;
 
@@ -80,7 +80,7 @@ impl App {
                     .position(|(_, description)| *description == PRESENT_HEADING)
                     .unwrap_or(0);
                 let max = self.max_help_scroll();
-                self.help.open_at(row, max);
+                self.overlay = Some(OverlayState::Help(Help::at(row, max)));
             }
             Action::Back | Action::Present => self.stop_presenting(),
             _ => {}
@@ -157,6 +157,7 @@ impl App {
 mod tests {
     use super::super::testing::*;
     use super::*;
+    use crate::screen::Keymap;
 
     fn presenting(app: &crate::app::App) -> Option<Slide> {
         app.presentation().slide()
@@ -329,7 +330,7 @@ mod tests {
         );
         assert_eq!(app.update(Action::Click { column: 0, row: 0 }), None);
         app.update(Action::ShowQrCode);
-        let shown = app.qr().link().expect("the overlay is open");
+        let shown = app.qr().map(|qr| qr.link()).expect("the overlay is open");
         assert_eq!(
             (shown.label.as_str(), shown.url.as_str()),
             ("Compassion: video", video)
@@ -357,8 +358,14 @@ mod tests {
         use crate::keys::{Key, KeyTable};
         use ratatui::crossterm::event::KeyCode;
         let keys = KeyTable::default()
-            .rebound(&[(Action::Copy, vec![Key::Plain(KeyCode::Char('x'))])])
-            .rebound_presenting(&[(Action::Copy, vec![Key::Plain(KeyCode::Char('w'))])]);
+            .rebound(
+                &[(Action::Copy, vec![Key::Plain(KeyCode::Char('x'))])],
+                Keymap::Browser,
+            )
+            .rebound(
+                &[(Action::Copy, vec![Key::Plain(KeyCode::Char('w'))])],
+                Keymap::Presentation,
+            );
         let document = crate::values::builtin().expect("the built-in values are valid");
         let mut app = crate::app::App::with_keys(document, keys);
         let failed = || {
@@ -393,20 +400,20 @@ mod tests {
         let mut app = app();
         app.update(Action::Present);
         app.update(Action::ToggleHelp);
-        assert!(app.help().is_open());
+        assert!(app.help().is_some());
         let rows = app.keys().help_rows();
         let heading = rows
             .iter()
             .position(|(_, description)| *description == PRESENT_HEADING)
             .expect("the help has a part for presentation mode");
-        let shown = crate::layout::help_rows_shown(app.screen(), rows.len());
-        let scroll = app.help().scroll();
+        let shown = crate::layout::help_rows_shown(app.area(), rows.len());
+        let scroll = app.help().expect("the help is open").scroll();
         assert!(
             scroll == heading || (scroll + shown == rows.len() && heading > scroll),
             "at the heading, or as near it as the last row allows: {scroll}"
         );
         app.update(Action::Back);
-        assert!(!app.help().is_open());
+        assert!(app.help().is_none());
         assert_eq!(presenting(&app), Some(Slide::Value(0)));
         // A screen short enough for the help to scroll down to the heading: exactly there, not
         // at the blank row above it or at the top.
@@ -415,7 +422,7 @@ mod tests {
             height: 5,
         });
         app.update(Action::ToggleHelp);
-        assert_eq!(app.help().scroll(), heading);
+        assert_eq!(app.help().expect("the help is open").scroll(), heading);
     }
 
     #[test]

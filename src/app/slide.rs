@@ -17,6 +17,7 @@ use super::qr::QrCode;
 use super::wrapped::{KeptBlock, Widths, lay_out};
 use crate::action::Action;
 use crate::keys::KeyTable;
+use crate::screen::Screen;
 use crate::text::visible;
 use crate::values::{Document, Value};
 use crate::wrap;
@@ -278,7 +279,7 @@ fn content<'a>(
         },
     };
     let hint = keys
-        .presenting_name(&Action::ShowQrCode)
+        .name(&Action::ShowQrCode, Screen::SLIDE)
         .map(|key| format!("Press {key} for the QR code."));
     Content {
         title,

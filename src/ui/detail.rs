@@ -129,7 +129,7 @@ mod tests {
 
     fn screen(app: &App) -> Vec<String> {
         let mut terminal =
-            Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
+            Terminal::new(TestBackend::new(app.area().width, app.area().height)).unwrap();
         terminal
             .draw(|frame| draw(frame, app, &Theme::monochrome()))
             .unwrap();

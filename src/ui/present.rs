@@ -16,6 +16,7 @@ use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
 use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
+use crate::screen::{Mode, Overlay, Screen};
 use crate::text::plural;
 use crate::wrap::{self, truncate};
 
@@ -39,7 +40,8 @@ pub struct Presentation<'a> {
 impl Widget for Presentation<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         Clear.render(screen, buf);
-        if self.app.presentation().is_blank() {
+        let shown = self.app.screen();
+        if shown.mode == Mode::Blanked {
             return;
         }
         let Some(layout) = self.app.slide_layout() else {
@@ -62,7 +64,7 @@ impl Widget for Presentation<'_> {
         // Under the `c` overlay the slide's own code would be a second one beside it, partly
         // covered: a phone could take either.
         if let Some((code, area)) = &layout.qr
-            && !self.app.qr().is_open()
+            && shown.overlay != Some(Overlay::QrCode)
             && let Some(row) = layout.screen_row(usize::from(area.y), scroll)
         {
             let area = Rect { y: row, ..*area };
@@ -149,13 +151,14 @@ impl Presentation<'_> {
                     self.theme.error,
                 ),
             ])]
-        } else if app.qr().is_open() {
+        } else if app.screen().overlay == Some(Overlay::QrCode) {
             // The overlay takes the browser's keys, as it does over the browser.
             let keys = app.keys();
             vec![hint_line(QR_CODE, room, self.theme, |actions| {
-                keys.hint(actions)
+                keys.hint(actions, app.screen())
             })]
         } else {
+            // The slide's own keys, also under the help, which covers them.
             let keys = app.keys();
             let hints: Vec<Hint> = scrolls
                 .then_some(SCROLLING)
@@ -164,7 +167,7 @@ impl Presentation<'_> {
                 .filter(|(actions, _)| has_link || !actions.contains(&Action::ShowQrCode))
                 .collect();
             vec![hint_line(&hints, room, self.theme, |actions| {
-                keys.presenting_hint(actions)
+                keys.hint(actions, Screen::SLIDE)
             })]
         };
         let rows = u16::try_from(left.len())
@@ -325,7 +328,7 @@ mod tests {
             app.update(Action::Next);
         }
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open());
+        assert!(app.qr().is_none());
         let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(
             screen.contains(" “Everyone counts” has no video."),
