@@ -27,8 +27,6 @@ mod search;
 mod slide;
 mod wrapped;
 
-use std::cell::Ref;
-
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect};
@@ -100,7 +98,7 @@ impl App {
     }
 
     pub fn with_keys(document: Document, keys: KeyTable) -> App {
-        App {
+        let mut app = App {
             list: List::new(&document.values),
             filter: Filter::new(&document.values),
             detail: Detail::default(),
@@ -111,12 +109,15 @@ impl App {
             document,
             keys,
             text_width: DEFAULT_TEXT_WIDTH,
-        }
+        };
+        app.lay_out();
+        app
     }
 
     /// This app with the detail text wrapped at no more than `width` columns.
     pub fn with_text_width(mut self, width: usize) -> App {
         self.text_width = width;
+        self.lay_out();
         self
     }
 
@@ -183,16 +184,12 @@ impl App {
             .filter(|index| *index < self.document.values.len())
             .map_or(Slide::Title, Slide::Value);
         self.presentation.start(slide);
+        self.lay_out();
     }
 
     /// The slide shown, laid out for the screen, while presenting.
-    pub fn slide_layout(&self) -> Option<Ref<'_, SlideLayout>> {
-        let slide = self.presentation.slide()?;
-        let size = (self.area.width, self.area.height);
-        Some(
-            self.presentation
-                .layout(&self.document, slide, &self.keys, size),
-        )
+    pub fn slide_layout(&self) -> Option<&SlideLayout> {
+        self.presentation.layout()
     }
 
     pub fn status(&self) -> Option<&Status> {
@@ -276,9 +273,26 @@ impl App {
         self.shown().blocks()
     }
 
-    /// The detail content laid out for the pane, made again only when it is out of date.
-    pub fn wrapped_detail(&self) -> Ref<'_, WrappedDetail> {
-        self.detail.wrapped(&self.shown(), self.detail_widths())
+    /// The detail content laid out for the pane.
+    pub fn wrapped_detail(&self) -> &WrappedDetail {
+        self.detail.wrapped()
+    }
+
+    /// Lays out the detail content and the slide shown for what they show now, each only when
+    /// it is out of date. Every change ends here, so what the drawing and the next action read
+    /// is current.
+    fn lay_out(&mut self) {
+        let widths = self.detail_widths();
+        let shown = Shown {
+            document: &self.document,
+            view: self.detail.view(),
+            selected: self.list.selected(),
+            filter: self.filter.text(),
+            keys: &self.keys,
+        };
+        self.detail.lay_out(&shown, widths);
+        let size = (self.area.width, self.area.height);
+        self.presentation.lay_out(&self.document, &self.keys, size);
     }
 
     /// Lines of wrapped detail content for the current detail pane width.
@@ -320,6 +334,8 @@ impl App {
         // A message or banner that comes or goes resizes the panes as a resize does.
         if self.areas() != areas {
             self.fit_to_panes();
+        } else {
+            self.lay_out();
         }
         effect
     }
@@ -327,6 +343,8 @@ impl App {
     fn apply(&mut self, action: Action) -> Option<Effect> {
         if action.is_from_user() {
             self.notices.clear_status();
+            // The panes may have grown with the message gone.
+            self.lay_out();
         }
         match action {
             // The same whatever is open.
@@ -533,6 +551,7 @@ impl App {
     }
 
     fn fit_to_panes(&mut self) {
+        self.lay_out();
         self.keep_cursor_in_view();
         let max = self.max_detail_scroll();
         self.detail.clamp_scroll(max);

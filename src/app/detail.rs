@@ -1,7 +1,6 @@
 //! The detail pane's state: which view it shows, how far it is scrolled, the match `n` / `N`
 //! moved to, and its content as last wrapped.
 
-use std::cell::{Ref, RefCell};
 use std::ops::Range;
 
 use super::blocks::Shown;
@@ -32,8 +31,9 @@ pub struct Detail {
     /// The first line of the content on screen.
     scroll: usize,
     current_match: Option<MatchAt>,
-    /// The content as last wrapped; `wrapped` makes it again when it is out of date.
-    wrapped: RefCell<WrappedDetail>,
+    /// The content as laid out after the last change; `lay_out` makes it again when it is out
+    /// of date.
+    wrapped: WrappedDetail,
 }
 
 impl Default for Detail {
@@ -42,7 +42,7 @@ impl Default for Detail {
             view: View::Value,
             scroll: 0,
             current_match: None,
-            wrapped: RefCell::default(),
+            wrapped: WrappedDetail::default(),
         }
     }
 }
@@ -66,15 +66,18 @@ impl Detail {
             .map(|at| (at.block, at.start))
     }
 
-    /// The content of `shown` laid out in `widths`. It is laid out again only when what is
-    /// shown or the widths have changed since the last call, so scrolling and redrawing cost the
-    /// same for a megabyte of text as for a line.
-    pub(super) fn wrapped(&self, shown: &Shown<'_>, widths: Widths) -> Ref<'_, WrappedDetail> {
-        if !self.wrapped.borrow().is_current(shown, widths) {
-            // Out of date only after a change through `&mut`, so nothing borrows it now.
-            *self.wrapped.borrow_mut() = WrappedDetail::new(shown, widths);
+    /// The content as laid out by the last `lay_out`.
+    pub fn wrapped(&self) -> &WrappedDetail {
+        &self.wrapped
+    }
+
+    /// Lays out the content of `shown` in `widths`, only when what is shown or the widths have
+    /// changed since the last time, so scrolling and redrawing cost the same for a megabyte of
+    /// text as for a line.
+    pub(super) fn lay_out(&mut self, shown: &Shown<'_>, widths: Widths) {
+        if !self.wrapped.is_current(shown, widths) {
+            self.wrapped = WrappedDetail::new(shown, widths);
         }
-        self.wrapped.borrow()
     }
 
     /// Shows `view` from the top.

@@ -92,6 +92,7 @@ impl App {
 
     /// Scrolls the About page just enough to show the highlighted link whole.
     fn scroll_to_highlighted_link(&mut self) {
+        self.lay_out();
         let Some(lines) = self.wrapped_detail().highlighted_link() else {
             return;
         };

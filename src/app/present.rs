@@ -1,8 +1,6 @@
 //! Presentation mode's state: whether it is on, the slide shown, whether the screen is blanked,
 //! how far a slide taller than the screen is scrolled, and the slide as last laid out.
 
-use std::cell::{Ref, RefCell};
-
 use super::slide::SlideLayout;
 use crate::keys::KeyTable;
 use crate::values::Document;
@@ -23,8 +21,9 @@ pub struct Presentation {
     blank: bool,
     /// The first row of the slide on screen.
     scroll: usize,
-    /// The slide as last laid out; `layout` makes it again when it is out of date.
-    layout: RefCell<SlideLayout>,
+    /// The slide as laid out after the last change; `lay_out` makes it again when it is out of
+    /// date.
+    layout: SlideLayout,
 }
 
 impl Presentation {
@@ -47,22 +46,19 @@ impl Presentation {
         self.scroll
     }
 
-    /// `slide` of `document` laid out for a screen of `size`, made again only when it is out
-    /// of date.
-    pub(super) fn layout(
-        &self,
-        document: &Document,
-        slide: Slide,
-        keys: &KeyTable,
-        size: (u16, u16),
-    ) -> Ref<'_, SlideLayout> {
-        if !self.layout.borrow().is_current(document, slide, size) {
-            // Out of date only after a change through `&mut` or a new size, and nothing holds
-            // a borrow across those.
-            let layout = SlideLayout::new(document, slide, keys, size, &self.layout.borrow());
-            *self.layout.borrow_mut() = layout;
+    /// The slide shown, as laid out by the last `lay_out`, while presenting.
+    pub fn layout(&self) -> Option<&SlideLayout> {
+        self.slide.map(|_| &self.layout)
+    }
+
+    /// Lays out the slide shown, of `document`, for a screen of `size`, only when the slide,
+    /// its content or the size has changed since the last time.
+    pub(super) fn lay_out(&mut self, document: &Document, keys: &KeyTable, size: (u16, u16)) {
+        if let Some(slide) = self.slide
+            && !self.layout.is_current(document, slide, size)
+        {
+            self.layout = SlideLayout::new(document, slide, keys, size, &self.layout);
         }
-        self.layout.borrow()
     }
 
     /// Starts presenting at `slide`, not blanked.

@@ -329,6 +329,8 @@ mod tests {
         let mut app = app_at(80, 24);
         let before = cached_lines(&app);
         app.document.values[0].text = "Replaced text.".to_owned();
+        // As a reload does: every change ends in laying out what is out of date.
+        app.lay_out();
         let after = cached_lines(&app);
         assert_ne!(before, after);
         assert_eq!(after, expected_lines(&app));

@@ -49,7 +49,7 @@ impl Widget for Presentation<'_> {
         };
         let scroll = self.app.presentation().scroll().min(layout.max_scroll());
         for line in &layout.title {
-            self.title_line(&layout, line, scroll, screen, buf);
+            self.title_line(layout, line, scroll, screen, buf);
         }
         for line in &layout.lines {
             let Some(row) = layout.screen_row(line.y, scroll) else {
@@ -77,7 +77,6 @@ impl Widget for Presentation<'_> {
         }
         let scrolls = layout.max_scroll() > 0;
         let has_link = layout.link.is_some();
-        drop(layout);
         if screen.height > 0 {
             self.bottom(screen, (scrolls, has_link), buf);
         }
