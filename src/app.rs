@@ -2,12 +2,15 @@
 //! world must do (open a link, quit) comes back as an `Effect` for the event loop to perform.
 //!
 //! `App` is made of parts, each a small state type in its own file with its own methods and
-//! tests: the `List` of values, the `Filter`, the `Detail` pane, the `Help` overlay and the
-//! `Notices` (status message and banner), the `Presentation` and the `QrOverlay`. `update` is
-//! the one dispatcher: it gives each action to the overlay that is open, to presentation mode or
-//! to the main screen, and keeps the parts consistent with each other and with the screen. What
-//! takes several parts at once is in `impl App` blocks by concern: `links` (open, copy, show as a
-//! QR code, step through About's), `mouse`, `next_match` (`n` / `N`), `presenting` and `reload`.
+//! tests: the `ListState` of values, the `Filter`, the `DetailState` pane, the `Notices` (status
+//! message and banner), the `PresentationState`, and the overlay open over them, the
+//! `HelpState` or the `QrOverlayState`. A part a `ui` widget draws is named for it with `State`,
+//! as ratatui pairs `List` and `ListState`. `update` is the one dispatcher: it matches on
+//! `screen()` to give each action to the overlay that is open, to presentation mode or to the
+//! browser, and keeps the parts consistent with each other and with the screen. What takes
+//! several parts at once is in `impl App` blocks by concern: `links` (open, copy, step through
+//! About's), `mouse`, `next_match` (`n` / `N`) and `reload`; each overlay's keys and presentation
+//! mode's are with their state.
 
 mod blocks;
 mod detail;
@@ -19,12 +22,11 @@ mod list;
 mod mouse;
 mod next_match;
 mod notices;
-mod present;
-mod presenting;
+mod presentation;
 mod qr;
+mod qr_overlay;
 mod reload;
 mod search;
-mod slide;
 mod wrapped;
 
 use ratatui::layout::Rect;
@@ -35,17 +37,19 @@ use crate::layout::{self, Areas};
 use crate::screen::{Mode, Overlay, Screen};
 use crate::values::Document;
 
-pub use blocks::{Block, BlockKind};
-pub use detail::{Detail, View};
+pub use blocks::{BlockKind, TextBlock};
+pub use detail::{DetailState, View};
 pub use filter::Filter;
-pub use help::Help;
+pub use help::HelpState;
 pub use highlight::{Piece, pieces};
-pub use list::List;
-pub use notices::{MAX_BANNER_LINES, MAX_STATUS_LINES, Status};
-pub use present::{Presentation, Slide};
-pub use qr::{QUIET_ZONE, QrCode, QrLink, QrOverlay};
+pub use list::ListState;
+pub use notices::{MAX_BANNER_LINES, MAX_STATUS_LINES, MESSAGE_MARGIN, Status};
+pub use presentation::{
+    PresentationState, Slide, SlideLayout, SlideLine, TitleSize, has_big_letter,
+};
+pub use qr::{QUIET_ZONE, QrCode, QrLink};
+pub use qr_overlay::QrOverlayState;
 pub use search::{find, matches};
-pub use slide::{SlideLayout, SlideLine, TitleSize, has_big_letter};
 pub use wrapped::{KeptBlock, Widths, WrappedDetail};
 
 use blocks::{Shown, about_links};
@@ -55,12 +59,17 @@ use notices::Notices;
 /// file's `text_width` changes it.
 pub const DEFAULT_TEXT_WIDTH: usize = 100;
 
+/// The columns of text in a message row `columns` wide, after `MESSAGE_MARGIN`.
+fn message_width(columns: usize) -> usize {
+    columns.saturating_sub(MESSAGE_MARGIN)
+}
+
 /// What is open over the screen, with its state. One at a time: help and the QR code cannot
 /// both be open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum OverlayState {
-    Help(Help),
-    QrCode(QrOverlay),
+    Help(HelpState),
+    QrCode(QrOverlayState),
 }
 
 impl OverlayState {
@@ -80,11 +89,11 @@ pub struct App {
     keys: KeyTable,
     /// The widest the detail text is wrapped at.
     text_width: usize,
-    list: List,
+    list: ListState,
     filter: Filter,
-    detail: Detail,
+    detail: DetailState,
     notices: Notices,
-    presentation: Presentation,
+    presentation: PresentationState,
     /// What is open over the screen: one overlay at most.
     overlay: Option<OverlayState>,
     /// The terminal's area, as last told.
@@ -99,11 +108,11 @@ impl App {
 
     pub fn with_keys(document: Document, keys: KeyTable) -> App {
         let mut app = App {
-            list: List::new(&document.values),
+            list: ListState::new(&document.values),
             filter: Filter::new(&document.values),
-            detail: Detail::default(),
+            detail: DetailState::default(),
             notices: Notices::default(),
-            presentation: Presentation::default(),
+            presentation: PresentationState::default(),
             overlay: None,
             area: Rect::new(0, 0, 80, 24),
             document,
@@ -129,7 +138,7 @@ impl App {
         &self.keys
     }
 
-    pub fn list(&self) -> &List {
+    pub fn list(&self) -> &ListState {
         &self.list
     }
 
@@ -137,24 +146,24 @@ impl App {
         &self.filter
     }
 
-    pub fn detail(&self) -> &Detail {
+    pub fn detail(&self) -> &DetailState {
         &self.detail
     }
 
     /// The help overlay, while it is open.
-    pub fn help(&self) -> Option<&Help> {
+    pub fn help(&self) -> Option<&HelpState> {
         match &self.overlay {
             Some(OverlayState::Help(help)) => Some(help),
             _ => None,
         }
     }
 
-    pub fn presentation(&self) -> &Presentation {
+    pub fn presentation(&self) -> &PresentationState {
         &self.presentation
     }
 
     /// The `c` overlay, while it is open.
-    pub fn qr(&self) -> Option<&QrOverlay> {
+    pub fn qr(&self) -> Option<&QrOverlayState> {
         match &self.overlay {
             Some(OverlayState::QrCode(qr)) => Some(qr),
             _ => None,
@@ -222,23 +231,23 @@ impl App {
             self.list.row_width(),
             self.list.len(),
             self.banner_lines().len().min(MAX_BANNER_LINES) as u16,
-            self.status_lines().len().clamp(1, MAX_STATUS_LINES) as u16,
+            self.status_lines(usize::from(self.area.width))
+                .len()
+                .clamp(1, MAX_STATUS_LINES) as u16,
         )
     }
 
-    /// The banner about a broken values file, wrapped to the screen width after a column of
-    /// margin; empty while the file is good.
+    /// The banner about a broken values file, wrapped to the screen width after
+    /// `MESSAGE_MARGIN`; empty while the file is good.
     pub fn banner_lines(&self) -> Vec<String> {
-        self.notices.banner_lines(self.message_width())
+        self.notices
+            .banner_lines(message_width(usize::from(self.area.width)))
     }
 
-    /// The status message wrapped to the screen width, after a column of margin.
-    pub fn status_lines(&self) -> Vec<&str> {
-        self.notices.status_lines(self.message_width())
-    }
-
-    fn message_width(&self) -> usize {
-        usize::from(self.area.width).saturating_sub(1)
+    /// The status message wrapped for rows `columns` wide, after `MESSAGE_MARGIN`: the
+    /// browser's footer is the screen's width, a slide's last row less where the slide is.
+    pub fn status_lines(&self, columns: usize) -> Vec<&str> {
+        self.notices.status_lines(message_width(columns))
     }
 
     /// The filter to mark in the detail pane, when it shows a value and a filter is set.
@@ -269,7 +278,7 @@ impl App {
     }
 
     /// What the detail pane shows, as blocks separated by blank lines, made safe to display.
-    pub fn detail_blocks(&self) -> Vec<Block<'_>> {
+    pub fn detail_blocks(&self) -> Vec<TextBlock<'_>> {
         self.shown().blocks()
     }
 
@@ -388,28 +397,6 @@ impl App {
         None
     }
 
-    fn help_key(&mut self, action: Action) {
-        let max = self.max_help_scroll();
-        let Some(OverlayState::Help(help)) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::ToggleHelp | Action::Back => self.overlay = None,
-            Action::Next => help.scroll_by(1, max),
-            Action::Previous => help.scroll_by(-1, max),
-            Action::PageDown => help.scroll_by(10, max),
-            Action::PageUp => help.scroll_by(-10, max),
-            Action::First => help.scroll_to_top(),
-            _ => {}
-        }
-    }
-
-    /// How far the help scrolls: until its last row is at the bottom of its window.
-    pub(super) fn max_help_scroll(&self) -> usize {
-        let rows = self.keys.help_rows().len();
-        rows - layout::help_rows_shown(self.area, rows)
-    }
-
     /// A key on the browser.
     fn browser_key(&mut self, action: Action) -> Option<Effect> {
         match action {
@@ -448,7 +435,7 @@ impl App {
             Action::PreviousLink => self.step_link(-1),
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
-            Action::ToggleHelp => self.overlay = Some(OverlayState::Help(Help::at(0, 0))),
+            Action::ToggleHelp => self.open_help(0),
             Action::Back => return self.back(),
             Action::Present => self.start_presenting(),
             Action::ShowQrCode => self.show_qr_code(),

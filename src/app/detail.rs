@@ -26,7 +26,7 @@ struct MatchAt {
 
 /// The detail pane.
 #[derive(Debug, Clone)]
-pub struct Detail {
+pub struct DetailState {
     view: View,
     /// The first line of the content on screen.
     scroll: usize,
@@ -36,9 +36,9 @@ pub struct Detail {
     wrapped: WrappedDetail,
 }
 
-impl Default for Detail {
-    fn default() -> Detail {
-        Detail {
+impl Default for DetailState {
+    fn default() -> DetailState {
+        DetailState {
             view: View::Value,
             scroll: 0,
             current_match: None,
@@ -47,7 +47,7 @@ impl Default for Detail {
     }
 }
 
-impl Detail {
+impl DetailState {
     pub fn view(&self) -> View {
         self.view
     }
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn scrolling_stays_within_the_content() {
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         detail.scroll_by(5, 3);
         assert_eq!(detail.scroll(), 3);
         detail.scroll_by(-10, 3);
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn scrolling_into_view_moves_as_little_as_it_can() {
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         detail.scroll_into_view(12..14, 10);
         assert_eq!(detail.scroll(), 4, "the end just shows");
         detail.scroll_into_view(8..9, 10);
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn matches_are_stepped_round_from_the_text_on_screen() {
         let found = [(0, 7, 0), (1, 0, 2), (1, 40, 30)];
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         detail.scroll_by(5, 100);
         assert_eq!(
             detail.step_match(&found, true, 4, 10),
@@ -230,12 +230,12 @@ mod tests {
     fn the_first_shift_n_takes_the_last_match_on_screen_or_else_the_last_of_all() {
         // Matches on the last line of a pane of 10 and on the line just below it.
         let found = [(0, 0, 9), (0, 5, 10)];
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         assert_eq!(detail.step_match(&found, false, 0, 10), 0);
         assert_eq!(detail.scroll(), 0, "already on screen");
 
         let below = [(0, 0, 20), (0, 5, 30)];
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         assert_eq!(
             detail.step_match(&below, false, 0, 10),
             1,

@@ -1,9 +1,8 @@
-//! The links: opening, copying or showing as a QR code the one Enter would open, and stepping
-//! through About's.
+//! The links: opening or copying the one Enter would open (which the QR code overlay shows), and
+//! stepping through About's.
 
-use super::qr::{QrLink, QrOverlay};
-use super::{App, OverlayState, View};
-use crate::action::{Action, Effect};
+use super::{App, View};
+use crate::action::Effect;
 
 impl App {
     /// Opens (`Effect::OpenUrl`) or copies (`Effect::Copy`) the current link.
@@ -24,7 +23,7 @@ impl App {
     }
 
     /// The current link with what it is, for the QR code overlay: the slide's while presenting.
-    fn current_link_labelled(&self) -> Result<(String, String), String> {
+    pub(super) fn current_link_labelled(&self) -> Result<(String, String), String> {
         if let Some(slide) = self.presentation.slide() {
             return self.slide_link(slide);
         }
@@ -53,30 +52,6 @@ impl App {
             .clone()
             .map(|url| (format!("{}: video", value.name), url))
             .ok_or_else(|| format!("“{}” has no video.", value.name))
-    }
-
-    /// `c`: the current link as a QR code, in an overlay.
-    pub(super) fn show_qr_code(&mut self) {
-        match self.current_link_labelled() {
-            Ok((label, url)) => {
-                let link = QrLink::new(&label, &url);
-                self.overlay = Some(OverlayState::QrCode(QrOverlay::new(link)));
-            }
-            Err(reason) => self.notices.say(&reason, true),
-        }
-    }
-
-    /// A key while the QR code overlay is open: Esc (or `c` again) closes it; the link can
-    /// still be opened and copied.
-    pub(super) fn qr_key(&mut self, action: Action) -> Option<Effect> {
-        let url = self.qr()?.link().url.clone();
-        match action {
-            Action::Back | Action::ShowQrCode => self.overlay = None,
-            Action::Open => return Some(Effect::OpenUrl(url)),
-            Action::Copy => return Some(Effect::Copy(url)),
-            _ => {}
-        }
-        None
     }
 
     pub(super) fn step_link(&mut self, step: isize) {

@@ -1,5 +1,5 @@
 //! Links as QR codes, for the phones in the room: the code of a link (made with the `qrcode`
-//! crate), and the state of the `c` overlay that shows one. How the modules are drawn is `ui`'s.
+//! crate), with what the link is. How the modules are drawn is `ui`'s.
 
 use qrcode::EcLevel;
 
@@ -83,22 +83,6 @@ impl QrLink {
             url: url.to_owned(),
             code: QrCode::new(url),
         }
-    }
-}
-
-/// The `c` overlay, while it is open: the link it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QrOverlay {
-    link: QrLink,
-}
-
-impl QrOverlay {
-    pub(super) fn new(link: QrLink) -> QrOverlay {
-        QrOverlay { link }
-    }
-
-    pub fn link(&self) -> &QrLink {
-        &self.link
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
 use crate::action::Action;
-use crate::app::{App, MAX_STATUS_LINES, Status, View};
+use crate::app::{App, MAX_STATUS_LINES, MESSAGE_MARGIN, Status, View};
 use crate::screen::{Mode, Overlay, Screen};
 use crate::text::visible;
 use crate::wrap::truncate;
@@ -88,7 +88,7 @@ impl Widget for Footer<'_> {
                 Span::styled(format!("  {hint}"), self.theme.hint),
             ])]
         } else if let Some(status) = app.status() {
-            status_lines(status, &app.status_lines(), width, self.theme)
+            status_lines(status, &app.status_lines(width), width, self.theme)
         } else {
             let hints = match (screen.overlay, app.view()) {
                 (Some(Overlay::QrCode), _) => QR_CODE,
@@ -131,7 +131,11 @@ pub(super) fn status_lines(
                 (*line).to_owned()
             };
             Line::styled(
-                format!(" {}", truncate(&text, width.saturating_sub(1))),
+                format!(
+                    "{:MESSAGE_MARGIN$}{}",
+                    "",
+                    truncate(&text, width.saturating_sub(MESSAGE_MARGIN))
+                ),
                 style,
             )
         })

@@ -8,17 +8,17 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
+use tui_big_text::BigText;
 use unicode_width::UnicodeWidthStr;
 
 use super::footer::{Hint, QR_CODE, hint_line, status_lines};
 use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
-use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
+use crate::app::{App, BlockKind, MESSAGE_MARGIN, Slide, SlideLayout, SlideLine, TitleSize};
 use crate::screen::{Mode, Overlay, Screen};
 use crate::text::plural;
-use crate::wrap::{self, truncate};
+use crate::wrap::truncate;
 
 /// The hints while presenting, most useful first.
 const PRESENTING: &[Hint] = &[
@@ -109,13 +109,9 @@ impl Presentation<'_> {
         let (_, height) = layout.title_size.letter();
         let area =
             Rect::new(line.x, row, line.width(layout.title_size), height).intersection(screen);
-        let pixel_size = match layout.title_size {
-            TitleSize::Large => PixelSize::HalfHeight,
-            TitleSize::Medium => PixelSize::Quadrant,
-            TitleSize::Plain => {
-                Line::styled(line.text.as_str(), self.theme.heading).render(area, buf);
-                return;
-            }
+        let Some(pixel_size) = layout.title_size.pixel_size() else {
+            Line::styled(line.text.as_str(), self.theme.heading).render(area, buf);
+            return;
         };
         BigText::builder()
             .pixel_size(pixel_size)
@@ -140,13 +136,12 @@ impl Presentation<'_> {
         let room_columns = screen.width.saturating_sub(position_width + 1);
         let room = usize::from(room_columns);
         let left = if let Some(status) = app.status() {
-            let wrapped = wrap::wrap(&status.text, room.saturating_sub(1));
-            status_lines(status, &wrapped, room, self.theme)
+            status_lines(status, &app.status_lines(room), room, self.theme)
         } else if let Some(error) = app.banner_lines().first() {
             vec![Line::from(vec![
-                Span::raw(" "),
+                Span::raw(format!("{:MESSAGE_MARGIN$}", "")),
                 Span::styled(
-                    truncate(error, room.saturating_sub(1)).into_owned(),
+                    truncate(error, room.saturating_sub(MESSAGE_MARGIN)).into_owned(),
                     self.theme.error,
                 ),
             ])]
@@ -463,8 +458,10 @@ mod tests {
         // A character the font lacks would be drawn as nothing: a gap in the name.
         let letters = (' '..='\u{ff}').filter(|c| has_big_letter(*c) && !c.is_whitespace());
         for letter in letters {
-            for pixel_size in [PixelSize::HalfHeight, PixelSize::Quadrant] {
-                let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 4));
+            for size in [TitleSize::Large, TitleSize::Medium] {
+                let pixel_size = size.pixel_size().expect("large letters");
+                let (columns, rows) = size.letter();
+                let mut buffer = Buffer::empty(Rect::new(0, 0, columns, rows));
                 BigText::builder()
                     .pixel_size(pixel_size)
                     .lines(vec![Line::from(letter.to_string())])
@@ -475,6 +472,32 @@ mod tests {
                     "{letter:?} in {pixel_size:?}"
                 );
             }
+        }
+    }
+
+    /// The layout places letters by `TitleSize::letter`; tui-big-text draws them by their pixels.
+    #[test]
+    fn a_big_letter_takes_the_cells_the_layout_gives_it() {
+        for size in [TitleSize::Large, TitleSize::Medium] {
+            let mut buffer = Buffer::empty(Rect::new(0, 0, 20, 10));
+            BigText::builder()
+                .pixel_size(size.pixel_size().expect("large letters"))
+                .lines(vec![Line::from("MW")])
+                .build()
+                .render(buffer.area, &mut buffer);
+            let (columns, rows) = size.letter();
+            let drawn = |x: u16, y: u16| buffer[(x, y)].symbol() != " ";
+            let inked: Vec<(u16, u16)> = (0..20)
+                .flat_map(|x| (0..10).map(move |y| (x, y)))
+                .filter(|(x, y)| drawn(*x, *y))
+                .collect();
+            // The second letter starts where the layout puts it, and neither goes beyond.
+            assert!(inked.iter().any(|(x, _)| *x < columns), "{size:?}");
+            assert!(inked.iter().any(|(x, _)| *x >= columns), "{size:?}");
+            assert!(
+                inked.iter().all(|(x, y)| *x < 2 * columns && *y < rows),
+                "{size:?}"
+            );
         }
     }
 

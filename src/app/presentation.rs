@@ -1,7 +1,15 @@
-//! Presentation mode's state: whether it is on, the slide shown, whether the screen is blanked,
-//! how far a slide taller than the screen is scrolled, and the slide as last laid out.
+//! Presentation mode: its state here (whether it is on, the slide shown, whether the screen is
+//! blanked, how far a slide taller than the screen is scrolled, and the slide as laid out after
+//! the last change); its keys and mouse in `keys`; a slide laid out for the screen in `layout`,
+//! with the title's size in `title`.
 
-use super::slide::SlideLayout;
+mod keys;
+mod layout;
+mod title;
+
+pub use layout::{SlideLayout, SlideLine};
+pub use title::{TitleSize, has_big_letter};
+
 use crate::keys::KeyTable;
 use crate::values::Document;
 
@@ -15,7 +23,7 @@ pub enum Slide {
 
 /// Presentation mode.
 #[derive(Debug, Clone, Default)]
-pub struct Presentation {
+pub struct PresentationState {
     /// The slide shown; `None` while the browser is.
     slide: Option<Slide>,
     blank: bool,
@@ -26,7 +34,7 @@ pub struct Presentation {
     layout: SlideLayout,
 }
 
-impl Presentation {
+impl PresentationState {
     pub fn is_on(&self) -> bool {
         self.slide.is_some()
     }
@@ -117,7 +125,7 @@ mod tests {
 
     #[test]
     fn slides_go_from_the_title_through_each_value_and_stop_at_the_ends() {
-        let mut presentation = Presentation::default();
+        let mut presentation = PresentationState::default();
         assert!(!presentation.is_on());
         assert_eq!(presentation.next(3), None, "not presenting");
         presentation.start(Slide::Title);
@@ -137,7 +145,7 @@ mod tests {
 
     #[test]
     fn blanking_lasts_until_lifted_or_the_presentation_ends() {
-        let mut presentation = Presentation::default();
+        let mut presentation = PresentationState::default();
         presentation.set_blank(true);
         assert!(!presentation.is_blank(), "nothing to blank in the browser");
         presentation.start(Slide::Value(0));
@@ -155,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_scroll_stays_within_the_slide_and_starts_at_the_top_of_each() {
-        let mut presentation = Presentation::default();
+        let mut presentation = PresentationState::default();
         presentation.start(Slide::Value(0));
         presentation.scroll_by(10, 4);
         assert_eq!(presentation.scroll(), 4);
