@@ -10,21 +10,18 @@ use std::ops::Range;
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use super::View;
-use super::blocks::{Block, BlockKind, Shown, block, link_block};
-use super::present::Slide;
-use super::qr::QrCode;
-use super::wrapped::{KeptBlock, Widths, lay_out};
+use super::Slide;
+use super::title::{TitleSize, title_lines};
 use crate::action::Action;
+use crate::app::View;
+use crate::app::blocks::{BlockKind, Shown, TextBlock, block, link_block};
+use crate::app::qr::QrCode;
+use crate::app::wrapped::{KeptBlock, Widths, lay_out};
 use crate::keys::KeyTable;
+use crate::screen::Screen;
 use crate::text::visible;
 use crate::values::{Document, Value};
 use crate::wrap;
-
-mod title;
-
-use title::title_lines;
-pub use title::{TitleSize, has_big_letter};
 
 /// Lines this long are easy to follow, even from across a room.
 const MEASURE: usize = 66;
@@ -149,7 +146,7 @@ pub struct SlideLayout {
 /// A slide's parts before they are placed.
 struct Content<'a> {
     title: Cow<'a, str>,
-    blocks: Vec<Block<'a>>,
+    blocks: Vec<TextBlock<'a>>,
     link: Option<&'a str>,
     code: Option<QrCode>,
     /// The line that says which key shows the QR code where there is no room for it.
@@ -248,7 +245,7 @@ fn content<'a>(
 ) -> Content<'a> {
     let (title, blocks, link) = match slide {
         Slide::Title => {
-            let mut blocks: Vec<Block> = document
+            let mut blocks: Vec<TextBlock> = document
                 .intro_paragraphs()
                 .into_iter()
                 .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Paragraph))
@@ -278,7 +275,7 @@ fn content<'a>(
         },
     };
     let hint = keys
-        .presenting_name(&Action::ShowQrCode)
+        .name(&Action::ShowQrCode, Screen::SLIDE)
         .map(|key| format!("Press {key} for the QR code."));
     Content {
         title,
