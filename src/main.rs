@@ -118,28 +118,46 @@ fn report(error: &LoadError) -> ExitCode {
 }
 
 /// Checks the config file in use if there is one, and the values files: the one in use, or
-/// each file named, which may be a config file too (told by what it holds).
+/// each file named, which may be a config file too (told by what it holds, or by being the
+/// config in use). Each file is checked once, however many times or ways it is named.
 fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCode {
     let mut code = ExitCode::SUCCESS;
     let mut tell = |result: Result<String, LoadError>| match result {
         Ok(summary) => println!("{summary}"),
         Err(error) => code = report(&error),
     };
-    if let Some(file) = &config.file {
-        tell(config.load().map(|_| valid_config(file)));
+    let is_config_in_use = |path: &Path| {
+        config
+            .file
+            .as_deref()
+            .is_some_and(|file| same_file(file, path))
+    };
+    if let Some(file) = &config.file
+        && !paths.iter().any(|path| is_config_in_use(path))
+    {
+        tell(check_config(file));
     }
     if paths.is_empty() {
         tell(source.load().map(|document| summary(source, &document)));
     }
-    for path in paths {
-        let name = values::show_path(&path);
-        tell(values::read_file(&path, "values file").and_then(|bytes| {
+    let mut checked: Vec<&Path> = Vec::new();
+    for path in &paths {
+        if checked.iter().any(|done| same_file(done, path)) {
+            continue;
+        }
+        checked.push(path);
+        if is_config_in_use(path) {
+            tell(check_config(path));
+            continue;
+        }
+        let name = values::show_path(path);
+        tell(values::read_file(path, "values file").and_then(|bytes| {
             // Read as values first: a valid values file is never a config file, and a large one
             // is read in parts, which parsing it whole to ask first would undo.
             match values::parse_bytes(&bytes, &name) {
                 Ok(document) => Ok(summary(&Source::File(path.clone()), &document)),
                 Err(_) if std::str::from_utf8(&bytes).is_ok_and(config::is_config) => {
-                    config::parse_bytes(&bytes, &name).map(|_| valid_config(&path))
+                    config_summary(&bytes, &name)
                 }
                 Err(error) => Err(error),
             }
@@ -148,8 +166,25 @@ fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCod
     code
 }
 
-fn valid_config(file: &Path) -> String {
-    format!("{}: a valid config", values::show_path(file))
+/// Whether two paths name the same file: the same path once links, `.` and `..` are resolved,
+/// or, for a file that cannot be resolved (missing), the same words.
+fn same_file(one: &Path, other: &Path) -> bool {
+    match (std::fs::canonicalize(one), std::fs::canonicalize(other)) {
+        (Ok(one), Ok(other)) => one == other,
+        _ => one == other,
+    }
+}
+
+fn check_config(file: &Path) -> Result<String, LoadError> {
+    let bytes = values::read_file(file, "config file")?;
+    config_summary(&bytes, &values::show_path(file))
+}
+
+/// A config file's bytes, named `name`, checked and counted as `check` reports a good one.
+fn config_summary(bytes: &[u8], name: &str) -> Result<String, LoadError> {
+    let text = values::utf8(bytes, name)?;
+    config::parse(text, name)?;
+    Ok(format!("{name}: {}", config::summary(text)))
 }
 
 fn summary(source: &Source, document: &Document) -> String {
