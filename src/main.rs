@@ -96,7 +96,9 @@ fn browse(
     let present = match start {
         Start::Browsing => None,
         Start::Presenting(None) => Some(None),
-        Start::Presenting(Some(wanted)) => Some(Some(find_value(&document, &wanted)?)),
+        Start::Presenting(Some(wanted)) => Some(Some(
+            values::find_value(&document, &wanted).map_err(anyhow::Error::msg)?,
+        )),
     };
     if !io::stdout().is_terminal() {
         return print(&output::render(&document, Format::Text));
@@ -211,7 +213,7 @@ fn print(text: &str) -> Result<ExitCode> {
 }
 
 fn open(document: &Document, wanted: &str, settings: &Settings) -> Result<ExitCode> {
-    let index = find_value(document, wanted)?;
+    let index = values::find_value(document, wanted).map_err(anyhow::Error::msg)?;
     let value = &document.values[index];
     let name = text::visible(&value.name);
     let Some(video) = &value.video else {
@@ -226,83 +228,12 @@ fn open(document: &Document, wanted: &str, settings: &Settings) -> Result<ExitCo
     }
 }
 
-/// The value `wanted` names: a 1-based number, a name ignoring case, or a unique start of one.
-fn find_value(document: &Document, wanted: &str) -> Result<usize> {
-    let values = &document.values;
-    let wanted = wanted.trim();
-    if let Ok(number) = wanted.parse::<usize>() {
-        if (1..=values.len()).contains(&number) {
-            return Ok(number - 1);
-        }
-        bail!(
-            "there is no value {number}; the values are numbered 1 to {}",
-            values.len()
-        );
-    }
-    let lower = wanted.to_lowercase();
-    if let Some(index) = values
-        .iter()
-        .position(|value| value.name.to_lowercase() == lower)
-    {
-        return Ok(index);
-    }
-    let starting: Vec<usize> = (0..values.len())
-        .filter(|index| values[*index].name.to_lowercase().starts_with(&lower))
-        .collect();
-    match starting.as_slice() {
-        [index] if !lower.is_empty() => Ok(*index),
-        [] => bail!("no value is named “{}”", text::visible(wanted)),
-        many => {
-            let names: Vec<String> = many
-                .iter()
-                .map(|index| format!("“{}”", text::visible(&values[*index].name)))
-                .collect();
-            bail!(
-                "“{}” could be any of {}; type more of the name",
-                text::visible(wanted),
-                names.join(", ")
-            )
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn builtin() -> Document {
         nhs_values::values::builtin().expect("the built-in values are valid")
-    }
-
-    #[test]
-    fn values_are_found_by_number_name_or_prefix() {
-        let document = builtin();
-        assert_eq!(find_value(&document, "2").unwrap(), 1);
-        assert_eq!(find_value(&document, "everyone counts").unwrap(), 5);
-        assert_eq!(find_value(&document, "RESP").unwrap(), 2);
-    }
-
-    #[test]
-    fn unknown_and_ambiguous_names_are_errors() {
-        let document = builtin();
-        let ambiguous = find_value(&document, "co").unwrap_err().to_string();
-        assert!(
-            ambiguous.contains("“Compassion”")
-                && ambiguous.contains("“Commitment to quality of care”"),
-            "{ambiguous}"
-        );
-        assert_eq!(
-            find_value(&document, "kindness").unwrap_err().to_string(),
-            "no value is named “kindness”"
-        );
-        assert!(
-            find_value(&document, "7")
-                .unwrap_err()
-                .to_string()
-                .contains("numbered 1 to 6")
-        );
-        assert!(find_value(&document, "0").is_err());
-        assert!(find_value(&document, "").is_err());
     }
 
     #[test]

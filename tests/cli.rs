@@ -690,7 +690,21 @@ fn present_without_a_terminal_prints_like_print_and_refuses_an_unknown_value() {
             "9",
             "error: there is no value 9; the values are numbered 1 to 6\n",
         ),
-        ("kindness", "error: no value is named “kindness”\n"),
+        // Issue 20: an unknown name was refused without a word on what the names are.
+        (
+            "kindnes",
+            "error: no value is named “kindnes”; the values are 1 “Working together for \
+             patients”, 2 “Compassion”, 3 “Respect and dignity”, 4 “Improving lives”, \
+             5 “Commitment to quality of care”, 6 “Everyone counts”\n",
+        ),
+        (
+            "compasion",
+            "error: no value is named “compasion”; did you mean “Compassion”?\n",
+        ),
+        (
+            "respct",
+            "error: no value is named “respct”; did you mean “Respect and dignity”?\n",
+        ),
     ] {
         let output = sandbox.run(&["present", wanted]);
         assert_eq!(output.status.code(), Some(1), "{wanted}");
