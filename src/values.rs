@@ -45,6 +45,10 @@ pub struct Document {
 pub struct Link {
     pub label: String,
     pub url: String,
+    /// Whether presentation mode's title slide shows this link instead of the source page; one
+    /// link at most.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_title_slide: bool,
 }
 
 /// One value: its name, what it means, and an optional video about it.

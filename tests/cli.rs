@@ -628,6 +628,84 @@ fn print_json_holds_all_six_values() {
     }
 }
 
+/// Issue 20: a trust's own link, marked for the title slide, is checked like any link and kept
+/// by every format that keeps the links' fields.
+const TITLE_SLIDE_LINK: &str = "source = \"https://hee.nhs.uk/about/our-values\"
+
+[[links]]
+label = \"Our trust's values\"
+url = \"https://example.nhs.uk/values\"
+on_title_slide = true
+
+[[values]]
+name = \"Compassion\"
+text = \"We care.\"
+";
+
+#[test]
+fn a_link_marked_for_the_title_slide_is_checked_and_printed() {
+    let sandbox = Sandbox::new();
+    sandbox.file("trust.toml", TITLE_SLIDE_LINK);
+    let check = sandbox.run(&["check", "trust.toml"]);
+    assert_eq!(
+        stdout(&check),
+        "trust.toml: 1 value, 1 link\n",
+        "{}",
+        stderr(&check)
+    );
+
+    let toml = stdout(&sandbox.run(&["--file", "trust.toml", "print", "--format", "toml"]));
+    assert!(
+        toml.contains("url = \"https://example.nhs.uk/values\"\non_title_slide = true\n"),
+        "{toml}"
+    );
+    let json = sandbox.run(&["--file", "trust.toml", "print", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(json["links"][0]["on_title_slide"], true);
+
+    let builtin = stdout(&sandbox.run(&["print", "--format", "toml"]));
+    assert!(
+        builtin.contains("add `on_title_slide = true` to that link"),
+        "the starter file says how to choose the title slide's link:\n{builtin}"
+    );
+}
+
+#[test]
+fn a_second_link_for_the_title_slide_and_a_quoted_mark_are_located() {
+    let sandbox = Sandbox::new();
+    let contents = TITLE_SLIDE_LINK.replace(
+        "\n[[values]]",
+        "\n[[links]]\nlabel = \"Our strategy\"\nurl = \"https://example.nhs.uk/strategy\"\n\
+         on_title_slide = true\n\n[[links]]\nlabel = \"Our news\"\n\
+         url = \"https://example.nhs.uk/news\"\non_title_slide = \"true\"\n\n[[values]]",
+    );
+    let err = check_bad(&sandbox, "trust.toml", contents.as_bytes(), 2);
+    assert_eq!(
+        err,
+        "error: link 2: only one link can be on the title slide
+  --> trust.toml:11:18
+   |
+ 6 | on_title_slide = true
+   |                  ---- on the title slide already
+...
+11 | on_title_slide = true
+   |                  ^^^^ a second link for the title slide
+   |
+   = help: keep `on_title_slide = true` on one link only
+
+error: link 3: `on_title_slide` must be true or false, found a string
+  --> trust.toml:16:18
+   |
+16 | on_title_slide = \"true\"
+   |                  ^^^^^^ expected true or false
+   |
+   = help: write `on_title_slide = true`, without quotes, or leave it out
+
+error: trust.toml has 2 problems
+"
+    );
+}
+
 #[test]
 fn print_markdown_starts_with_the_title() {
     let sandbox = Sandbox::new();
