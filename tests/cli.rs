@@ -706,6 +706,57 @@ error: trust.toml has 2 problems
     );
 }
 
+/// Issue 20: the people who write the values had to dig to line 500 of README. Their five steps
+/// come before the set-up for developers, link to the full schema, say which one file to edit
+/// from then on, and quote what `check` really says of the starter file.
+#[test]
+fn readme_starts_with_the_authors_five_steps_and_they_hold() {
+    let readme = include_str!("../README.md");
+    let heading = "\n## Your own values in five steps\n";
+    let start = readme
+        .find(heading)
+        .expect("README has the authors' section");
+    assert!(
+        start < readme.find("\n## Run it\n").expect("README has Run it"),
+        "the authors' section comes before the developers' set-up"
+    );
+    let section = readme[start + heading.len()..]
+        .split("\n## ")
+        .next()
+        .unwrap_or_default();
+    let steps: Vec<&str> = section
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    let numbers: Vec<&str> = steps.iter().map(|line| &line[..3]).collect();
+    assert_eq!(numbers, ["1. ", "2. ", "3. ", "4. ", "5. "], "{section}");
+    for needed in [
+        "nhs-values print --format toml > my-values.toml",
+        "nhs-values check my-values.toml",
+        "nhs-values present",
+        "NHS_VALUES_FILE",
+        "nhs-values where",
+        "(#the-schema)",
+    ] {
+        assert!(
+            section.contains(needed),
+            "{needed:?} missing from:\n{section}"
+        );
+    }
+    assert!(readme.contains("\n### The schema\n"), "the link's target");
+
+    let sandbox = Sandbox::new();
+    let starter = sandbox.run(&["print", "--format", "toml"]);
+    sandbox.file("my-values.toml", &starter.stdout);
+    let check = sandbox.run(&["check", "my-values.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let said = stdout(&check);
+    assert!(
+        section.contains(said.trim_end()),
+        "README quotes {said:?} as check's answer"
+    );
+}
+
 #[test]
 fn print_markdown_starts_with_the_title() {
     let sandbox = Sandbox::new();
