@@ -153,7 +153,7 @@ fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCod
             continue;
         }
         let name = values::show_path(path);
-        tell(values::read_file(path, "values file").and_then(|bytes| {
+        tell(source::read_file(path, "values file").and_then(|bytes| {
             // Read as values first: a valid values file is never a config file, and a large one
             // is read in parts, which parsing it whole to ask first would undo.
             match values::parse_bytes(&bytes, &name) {
@@ -178,7 +178,7 @@ fn same_file(one: &Path, other: &Path) -> bool {
 }
 
 fn check_config(file: &Path) -> Result<String, LoadError> {
-    let bytes = values::read_file(file, "config file")?;
+    let bytes = source::read_file(file, "config file")?;
     config_summary(&bytes, &values::show_path(file))
 }
 
