@@ -61,6 +61,7 @@ fn awkward_document() -> Document {
         links: vec![Link {
             label: AWKWARD[6].to_owned(),
             url: "https://example.org/link".to_owned(),
+            on_title_slide: true,
         }],
         attribution: AWKWARD.join("\n\n"),
         values,

@@ -102,14 +102,28 @@ impl<'a> Shown<'a> {
     }
 }
 
+/// How the source page is labelled where its link is offered.
+const SOURCE_PAGE: &str = "Source page";
+
 /// The links the About view offers: the source page first, then the document's links.
 pub fn about_links(document: &Document) -> Vec<(&str, &str)> {
-    let source = document.source.as_deref().map(|url| ("Source page", url));
+    let source = document.source.as_deref().map(|url| (SOURCE_PAGE, url));
     let links = document
         .links
         .iter()
         .map(|link| (link.label.as_str(), link.url.as_str()));
     source.into_iter().chain(links).collect()
+}
+
+/// The link presentation mode's title slide shows, with its label: the one the document marks
+/// for it, else the source page.
+pub fn title_slide_link(document: &Document) -> Option<(&str, &str)> {
+    document
+        .links
+        .iter()
+        .find(|link| link.on_title_slide)
+        .map(|link| (link.label.as_str(), link.url.as_str()))
+        .or_else(|| document.source.as_deref().map(|url| (SOURCE_PAGE, url)))
 }
 
 /// A block of content with its text made safe to display.

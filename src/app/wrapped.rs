@@ -406,6 +406,7 @@ mod tests {
                 document.links.push(Link {
                     label: "More".to_owned(),
                     url: "https://example.org".to_owned(),
+                    on_title_slide: false,
                 })
             }),
             changed(|document| document.attribution.push('!')),

@@ -4,6 +4,7 @@
 
 use super::Slide;
 use crate::action::{Action, Effect};
+use crate::app::blocks::{about_links, title_slide_link};
 use crate::app::{App, View};
 use crate::keys::PRESENT_HEADING;
 
@@ -26,7 +27,15 @@ impl App {
     fn stop_presenting(&mut self) {
         match self.presentation.stop() {
             Some(Slide::Value(index)) => self.select_number(index + 1),
-            Some(Slide::Title) => self.detail.show(View::About { link: 0 }),
+            Some(Slide::Title) => {
+                let link = title_slide_link(&self.document);
+                let shown = about_links(&self.document)
+                    .iter()
+                    .position(|offered| Some(*offered) == link);
+                self.detail.show(View::About {
+                    link: shown.unwrap_or(0),
+                });
+            }
             None => {}
         }
     }
@@ -107,15 +116,12 @@ impl App {
         Some(Effect::OpenUrl(url))
     }
 
-    /// The link of `slide`, with what it is: the source page on the title slide, else the
-    /// value's video; or why there is none.
+    /// The link of `slide`, with what it is: on the title slide the link marked for it or the
+    /// source page, else the value's video; or why there is none.
     pub(in crate::app) fn slide_link(&self, slide: Slide) -> Result<(String, String), String> {
         match slide {
-            Slide::Title => self
-                .document
-                .source
-                .clone()
-                .map(|url| ("Source page".to_owned(), url))
+            Slide::Title => title_slide_link(&self.document)
+                .map(|(label, url)| (label.to_owned(), url.to_owned()))
                 .ok_or_else(|| "This document has no source page.".to_owned()),
             Slide::Value(index) => self.video_link(index),
         }
@@ -348,6 +354,35 @@ mod tests {
         app.start_presentation(Some(0));
         assert_eq!(app.update(Action::Open), None);
         assert_eq!(status_text(&app), "“Value 1” has no video.");
+    }
+
+    /// The title slide's link is the one the document marks for it, if any: opened, copied and
+    /// shown as a QR code, and highlighted in About on the way back.
+    #[test]
+    fn the_title_slide_takes_the_link_marked_for_it() {
+        let mut document = crate::values::builtin().expect("the built-in values are valid");
+        document.links[1].on_title_slide = true;
+        let (label, url) = (
+            document.links[1].label.clone(),
+            document.links[1].url.clone(),
+        );
+        let mut app = app_on(document);
+        app.start_presentation(None);
+        assert_eq!(app.update(Action::Open), Some(Effect::OpenUrl(url.clone())));
+        app.update(Action::ShowQrCode);
+        let shown = app.qr().map(|qr| qr.link()).expect("the overlay is open");
+        assert_eq!(
+            (shown.label.as_str(), shown.url.as_str()),
+            (label.as_str(), url.as_str())
+        );
+        app.update(Action::Back);
+        app.update(Action::Back);
+        assert_eq!(presenting(&app), None);
+        assert_eq!(
+            app.view(),
+            View::About { link: 2 },
+            "after the source and link 1"
+        );
     }
 
     /// A failed launch suggests copying the link with the key that copies on the screen shown.
