@@ -65,7 +65,7 @@ fn compare(name: &str, text: &str) {
     assert!(
         stored.replace("\r\n", "\n") == text,
         "docs/pictures/{name} is not what the program draws now; if the change is intended, \
-         `{UPDATE}` draws the pictures again"
+         `{UPDATE}` draws the pictures again (then look at docs/pictures/index.html)"
     );
 }
 
@@ -217,6 +217,24 @@ fn looks() {
         }
     }
     picture("looks", &both);
+}
+
+/// README shows only pictures that are drawn, by their file names.
+#[test]
+fn readme_shows_pictures_that_are_drawn() {
+    let readme = include_str!("../../../README.md");
+    let shown: Vec<&str> = readme
+        .split("](docs/pictures/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(".svg)").map(|(name, _)| name))
+        .collect();
+    assert!(shown.contains(&"browser"), "README opens with a picture");
+    for name in shown {
+        assert!(
+            PICTURES.iter().any(|(drawn, _)| *drawn == name),
+            "README shows docs/pictures/{name}.svg, which no test draws"
+        );
+    }
 }
 
 /// A page that shows every picture, to look at them in a browser.
