@@ -133,7 +133,7 @@ fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCod
     }
     for path in paths {
         let name = values::show_path(&path);
-        tell(values::read_file(&path, "values file").and_then(|bytes| {
+        tell(source::read_file(&path, "values file").and_then(|bytes| {
             // Read as values first: a valid values file is never a config file, and a large one
             // is read in parts, which parsing it whole to ask first would undo.
             match values::parse_bytes(&bytes, &name) {

@@ -155,27 +155,6 @@ fn io_reason(error: &io::Error) -> String {
     }
 }
 
-/// Reads and validates a values file. The file is only ever opened for reading.
-pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let bytes = read_file(path, "values file")?;
-    parse_bytes(&bytes, &show_path(path))
-}
-
-/// The bytes of a file, opened only for reading; `expected` names the kind of file in the
-/// message for a directory.
-pub fn read_file(path: &Path, expected: &'static str) -> Result<Vec<u8>, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: path.to_owned(),
-            expected,
-        });
-    }
-    std::fs::read(path).map_err(|error| LoadError::Io {
-        path: path.to_owned(),
-        error,
-    })
-}
-
 /// The document compiled into the binary.
 pub fn builtin() -> Result<Document, LoadError> {
     parse(BUILTIN_TOML, BUILTIN_NAME)

@@ -297,24 +297,6 @@ fn invalid_utf8_is_located() {
 }
 
 #[test]
-fn missing_files_and_directories_are_named() {
-    let directory = tempfile::tempdir().unwrap();
-    let error = load_file(directory.path()).unwrap_err();
-    assert!(
-        error
-            .to_string()
-            .ends_with(": is a directory, not a values file"),
-        "{error}"
-    );
-    let missing = directory.path().join("nope.toml");
-    let error = load_file(&missing).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        format!("{}: cannot read the file: no such file", missing.display())
-    );
-}
-
-#[test]
 fn rendering_shows_the_line_with_a_caret() {
     let toml = format!("{GOOD_VALUE}video = \"ftp://x.org\"\n");
     let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
