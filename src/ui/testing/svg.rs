@@ -1,8 +1,9 @@
 //! A frame as an SVG picture, for README's pictures (`pictures.rs`): the cells on a grid of
 //! 9 by 18 pixels, so that a QR code's modules, two to a cell, are square. The background of
-//! each run of cells with the same colour is one `<rect>`; the text of each run with the same
-//! colour and weight one `<text>`, stretched to its cells' width so that a font a little wider
-//! or narrower than the grid still lines up. Block elements (`▀ ▄ █`, the halves and quadrants)
+//! each run of cells with the same colour is one `<rect>`; the ASCII text of each run with the
+//! same colour and weight one `<text>`, stretched to its cells' width so that a font a little
+//! wider or narrower than the grid still lines up, and any other character its own `<text>`,
+//! centred on its cell, as it may come from another font. Block elements (`▀ ▄ █`, the halves and quadrants)
 //! and box-drawing lines are drawn as rectangles rather than with the font, so that QR codes and
 //! large letters are exact and lines join whatever font the reader has.
 //!
@@ -107,7 +108,7 @@ pub fn rgb(colour: Color, default: Rgb) -> Rgb {
 }
 
 /// How a cell looks: its colours as the terminal shows them, and its text's weight and lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Ink {
     foreground: Rgb,
     background: Rgb,
@@ -557,6 +558,32 @@ mod tests {
             svg.contains("<g fill=\"#d0d0d0\"><rect x=\"9\" y=\"0\" width=\"18\" height=\"18\"/>"),
             "{svg}"
         );
+    }
+
+    #[test]
+    fn a_character_outside_ascii_is_centred_on_its_cell_on_its_own() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buffer.set_string(0, 0, "▶2 ↑", Style::new());
+        let svg = svg(&buffer, DARK);
+        for text in [
+            "<text x=\"4.5\" y=\"13\" text-anchor=\"middle\">▶</text>",
+            "<text x=\"9\" y=\"13\" textLength=\"9\">2</text>",
+            "<text x=\"31.5\" y=\"13\" text-anchor=\"middle\">↑</text>",
+        ] {
+            assert!(svg.contains(text), "{text} in {svg}");
+        }
+    }
+
+    #[test]
+    fn dim_text_is_halfway_to_its_background_and_an_underline_is_a_line_under_the_cells() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 2, 1));
+        buffer.set_string(0, 0, "ab", Style::new().dim().underlined());
+        let svg = svg(&buffer, DARK);
+        assert!(
+            svg.contains("<g fill=\"#777777\"><rect x=\"0\" y=\"16\" width=\"18\" height=\"1\"/>"),
+            "{svg}"
+        );
+        assert!(svg.contains("<g fill=\"#777777\"><text x=\"0\""), "{svg}");
     }
 
     #[test]
