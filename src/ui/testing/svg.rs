@@ -1,6 +1,6 @@
 //! A frame as an SVG picture, for README's pictures (`pictures.rs`): the cells on a grid of
 //! 9 by 18 pixels, so that a QR code's modules, two to a cell, are square. The background of
-//! each run of cells with the same colour is one `<rect>`; the ASCII text of each run with the
+//! each run of cells with the same colour is one rectangle; the ASCII text of each run with the
 //! same colour and weight one `<text>`, stretched to its cells' width so that a font a little
 //! wider or narrower than the grid still lines up, and any other character its own `<text>`,
 //! centred on its cell, as it may come from another font. Block elements (`▀ ▄ █`, the halves and quadrants)
@@ -227,16 +227,14 @@ impl Rects {
         rects.push(rect);
     }
 
+    /// One path of rectangles per colour: a QR code is hundreds of them.
     fn write(&self, svg: &mut String) {
         for (colour, rects) in &self.by_colour {
-            let _ = write!(svg, "<g fill=\"{}\">", hex(*colour));
+            let _ = write!(svg, "<path fill=\"{}\" d=\"", hex(*colour));
             for [x, y, width, height] in rects {
-                let _ = write!(
-                    svg,
-                    "<rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\"/>"
-                );
+                let _ = write!(svg, "M{x} {y}h{width}v{height}h-{width}z");
             }
-            svg.push_str("</g>\n");
+            svg.push_str("\"/>\n");
         }
     }
 }
@@ -551,11 +549,11 @@ mod tests {
         buffer.set_string(0, 1, "ok", Style::new().bg(Color::Rgb(0, 0x5e, 0xb8)));
         let svg = svg(&buffer, DARK);
         assert!(
-            svg.contains("<g fill=\"#005eb8\"><rect x=\"0\" y=\"18\" width=\"18\" height=\"18\"/>"),
+            svg.contains("<path fill=\"#005eb8\" d=\"M0 18h18v18h-18z\"/>"),
             "{svg}"
         );
         assert!(
-            svg.contains("<g fill=\"#d0d0d0\"><rect x=\"9\" y=\"0\" width=\"18\" height=\"18\"/>"),
+            svg.contains("<path fill=\"#d0d0d0\" d=\"M9 0h18v18h-18z\"/>"),
             "{svg}"
         );
     }
@@ -580,7 +578,7 @@ mod tests {
         buffer.set_string(0, 0, "ab", Style::new().dim().underlined());
         let svg = svg(&buffer, DARK);
         assert!(
-            svg.contains("<g fill=\"#777777\"><rect x=\"0\" y=\"16\" width=\"18\" height=\"1\"/>"),
+            svg.contains("<path fill=\"#777777\" d=\"M0 16h18v1h-18z\"/>"),
             "{svg}"
         );
         assert!(svg.contains("<g fill=\"#777777\"><text x=\"0\""), "{svg}");
@@ -593,10 +591,7 @@ mod tests {
         let svg = svg(&buffer, DARK);
         assert!(!svg.contains("<text"), "{svg}");
         assert!(
-            svg.contains(
-                "<g fill=\"#000000\"><rect x=\"0\" y=\"0\" width=\"18\" height=\"9\"/>\
-                 <rect x=\"18\" y=\"9\" width=\"9\" height=\"9\"/></g>"
-            ),
+            svg.contains("<path fill=\"#000000\" d=\"M0 0h18v9h-18zM18 9h9v9h-9z\"/>"),
             "{svg}"
         );
     }
@@ -608,14 +603,8 @@ mod tests {
         assert!(!svg.contains("<text"), "{svg}");
         // The top line from the middle of the first cell, less half the vertical line's
         // width, to the middle of the last, plus as much.
-        assert!(
-            svg.contains("<rect x=\"4\" y=\"8\" width=\"19\" height=\"1\"/>"),
-            "{svg}"
-        );
+        assert!(svg.contains("M4 8h19v1h-19z"), "{svg}");
         // The left side from the top line's top edge down to the bottom line's lower edge.
-        assert!(
-            svg.contains("<rect x=\"4\" y=\"8\" width=\"1\" height=\"19\"/>"),
-            "{svg}"
-        );
+        assert!(svg.contains("M4 8h1v19h-1z"), "{svg}");
     }
 }
