@@ -2,6 +2,7 @@
 //! with precise locations so that people writing their own file are told exactly what to fix.
 
 mod diagnostic;
+mod find;
 pub mod parts;
 mod validate;
 
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
+pub use find::find_value;
 pub use validate::{TOP_KEYS, check_url};
 pub(crate) use validate::{
     describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_names,
@@ -43,6 +45,10 @@ pub struct Document {
 pub struct Link {
     pub label: String,
     pub url: String,
+    /// Whether presentation mode's title slide shows this link instead of the source page; one
+    /// link at most.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_title_slide: bool,
 }
 
 /// One value: its name, what it means, and an optional video about it.

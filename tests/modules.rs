@@ -164,6 +164,7 @@ fn the_state_and_the_drawing_stay_away_from_the_terminal_and_the_outside_world()
         "ui",
         "keys",
         "action",
+        "screen",
         "values",
         "layout",
         "wrap",
@@ -226,9 +227,136 @@ fn the_check_finds_a_circle_through_groups_and_paths() {
     assert_eq!(find_circle(&graph(&line)), None);
 }
 
+/// The string literals of `code`, leaving out comments and what follows `#[cfg(test)]` (tests
+/// come last in a file).
+fn string_literals(code: &str) -> Vec<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or(code);
+    let mut literals = Vec::new();
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            // A character literal: a quote in one is no string.
+            '\'' if chars.peek() == Some(&'"') => {
+                chars.next();
+            }
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        c => literal.push(c),
+                    }
+                }
+                literals.push(literal);
+            }
+            _ => {}
+        }
+    }
+    literals
+}
+
+/// The key names in `literal` of `names`, each found as a whole word.
+fn key_names_in<'a>(literal: &str, names: &'a [String]) -> Vec<&'a str> {
+    names
+        .iter()
+        .filter(|name| {
+            literal.match_indices(name.as_str()).any(|(at, _)| {
+                let before = literal[..at].chars().next_back();
+                let after = literal[at + name.len()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            })
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// Every key name the key tables write that a literal could spell by mistake: single letters
+/// and digits are left out, as words of the text around them ("a", "I") would be taken for
+/// them, and so is `/`, which is also the sign of a filter whatever key starts one (the
+/// prompt `/text` and the list's title, as in vi and less).
+fn key_names() -> Vec<String> {
+    use nhs_values::keys::{DEFAULT_BINDINGS, FILTER_BINDINGS, PRESENT_BINDINGS};
+    let mut names: Vec<String> = DEFAULT_BINDINGS
+        .iter()
+        .chain(PRESENT_BINDINGS)
+        .chain(FILTER_BINDINGS)
+        .flat_map(|binding| binding.keys().iter().map(|key| key.name().into_owned()))
+        .filter(|name| name.chars().count() > 1 || !name.chars().all(char::is_alphanumeric))
+        .filter(|name| name != "/")
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Key names come from the key table, which a config file changes; a name spelled in `ui`
+/// would name a key that may no longer do what it says.
+#[test]
+fn the_drawing_spells_no_key_name() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let names = key_names();
+    assert!(names.iter().any(|name| name == "Esc") && names.iter().any(|name| name == "↓"));
+    let mod_rs = fs::read_to_string(ui.join("mod.rs")).expect("src/ui/mod.rs is readable");
+    let mut spelled = Vec::new();
+    for entry in fs::read_dir(&ui).expect("src/ui is readable") {
+        let path = entry.expect("an entry of src/ui").path();
+        let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) else {
+            continue;
+        };
+        // A file only tests compile is a test.
+        let test_only = mod_rs.contains(&format!("#[cfg(test)]\nmod {stem};"));
+        if test_only || path.extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        let code = fs::read_to_string(&path).expect("a source file is readable");
+        for literal in string_literals(&code) {
+            for name in key_names_in(&literal, &names) {
+                spelled.push(format!("{}: {name} in {literal:?}", path.display()));
+            }
+        }
+    }
+    assert!(
+        spelled.is_empty(),
+        "key names spelled in ui:\n{}",
+        spelled.join("\n")
+    );
+}
+
+#[test]
+fn the_key_name_check_finds_a_name_in_a_literal_and_not_in_a_comment_or_test() {
+    let names = key_names();
+    let code = r#"
+        // "Esc" in a comment is no literal
+        let hint = "  Enter keep · Esc clear"; // and "PgDn" here neither
+        let quote = '"';
+        let other = "escape \"Tab\" tablet";
+        #[cfg(test)]
+        mod tests { const T: &str = "Home"; }
+    "#;
+    let literals = string_literals(code);
+    assert_eq!(literals, ["  Enter keep · Esc clear", "escape Tab tablet"]);
+    assert_eq!(key_names_in(&literals[0], &names), ["Enter", "Esc"]);
+    assert_eq!(key_names_in(&literals[1], &names), ["Tab"]);
+    assert!(key_names_in("Shift-Tab", &names).contains(&"Shift-Tab"));
+    assert!(!key_names_in("Shift-Tab", &names).contains(&"Tab"));
+    assert!(key_names_in("scroll ↑↓", &names).contains(&"↑"));
+    assert!(key_names_in("Entering the end", &names).is_empty());
+}
+
 /// The layers ARCHITECTURE.md calls pure: text, settings and state in, text, state and frames
 /// out.
-const PURE_LAYERS: [&str; 5] = ["app", "ui", "values", "config", "keys"];
+const PURE_LAYERS: [&str; 6] = ["app", "ui", "values", "config", "keys", "screen"];
 
 /// What reaches outside the process or depends on when it runs: files, threads, other
 /// programs, the clock, the environment.
