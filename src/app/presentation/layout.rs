@@ -150,7 +150,10 @@ struct Content<'a> {
     title: Cow<'a, str>,
     blocks: Vec<TextBlock<'a>>,
     link: Option<&'a str>,
+    /// The link's code, where it is to be drawn; `None` while only measuring.
     code: Option<QrCode>,
+    /// The columns and rows the link's code takes, if it has one.
+    code_cells: Option<(u16, u16)>,
     /// The line that says which key shows the QR code where there is no room for it.
     hint: Option<String>,
 }
@@ -168,7 +171,7 @@ impl SlideLayout {
         largest: TitleSize,
         previous: &SlideLayout,
     ) -> SlideLayout {
-        let content = content(document, slide, keys, previous);
+        let content = content(document, slide, keys, Code::Made { previous });
         let viewport = height.saturating_sub(1);
         let mut text = Text::default();
         let chosen = choose(&content, &mut text, width, viewport, largest).or_else(|| {
@@ -259,14 +262,13 @@ pub(super) fn deck_title_size(
     (width, height): (u16, u16),
 ) -> TitleSize {
     let viewport = height.saturating_sub(1);
-    let none = SlideLayout::default();
     let slides = std::iter::once(Slide::Title).chain((0..document.values.len()).map(Slide::Value));
     let mut largest = TitleSize::Large;
     for slide in slides {
         if largest == TitleSize::Plain {
             break;
         }
-        let content = content(document, slide, keys, &none);
+        let content = content(document, slide, keys, Code::Measured);
         if let Some(plan) = choose(&content, &mut Text::default(), width, viewport, largest) {
             largest = plan.size;
         }
@@ -287,7 +289,7 @@ fn choose<'c>(
 ) -> Option<Plan<'c>> {
     let shown = [Place::Beside, Place::Below]
         .into_iter()
-        .filter(|_| content.code.is_some())
+        .filter(|_| content.code_cells.is_some())
         .flat_map(|place| largest.and_smaller().map(move |size| (size, place)));
     let without = without(content);
     shown
@@ -299,7 +301,7 @@ fn choose<'c>(
 /// Where the QR code goes when it is not drawn: a line naming its key, if there is a code and
 /// a key.
 fn without(content: &Content) -> Place {
-    if content.code.is_some() && content.hint.is_some() {
+    if content.code_cells.is_some() && content.hint.is_some() {
         Place::Hint
     } else {
         Place::Nowhere
@@ -311,7 +313,7 @@ fn content<'a>(
     document: &'a Document,
     slide: Slide,
     keys: &'a KeyTable,
-    previous: &SlideLayout,
+    code: Code<'_>,
 ) -> Content<'a> {
     let (title, blocks, link) = match slide {
         Slide::Title => {
@@ -347,16 +349,37 @@ fn content<'a>(
     let hint = keys
         .name(&Action::ShowQrCode, Screen::SLIDE)
         .map(|key| format!("Press {key} for the QR code."));
+    let (code, code_cells) = match (code, link) {
+        (_, None) => (None, None),
+        (Code::Measured, Some(url)) => (None, QrCode::cells_of(url)),
+        (Code::Made { previous }, Some(url)) => {
+            let code = if previous.link.as_deref() == Some(url) {
+                previous.code.clone()
+            } else {
+                QrCode::new(url)
+            };
+            let cells = code.as_ref().map(|code| code.cells(1));
+            (code, cells)
+        }
+    };
     Content {
         title,
         blocks,
         link,
-        code: match link {
-            Some(url) if previous.link.as_deref() == Some(url) => previous.code.clone(),
-            link => link.and_then(QrCode::new),
-        },
+        code,
+        code_cells,
         hint,
     }
+}
+
+/// How much of a slide's QR code `content` makes.
+#[derive(Clone, Copy)]
+enum Code<'p> {
+    /// Only its size, for the deck's title size: making a code costs far more.
+    Measured,
+    /// The code itself, taken from `previous`, the layout being replaced, if its link is the
+    /// same.
+    Made { previous: &'p SlideLayout },
 }
 
 /// A block of a slide's text with its lines, as byte ranges into its text.
@@ -422,7 +445,7 @@ fn plan<'c>(
     place: Place,
 ) -> Option<Plan<'c>> {
     let inner = width.saturating_sub(2 * MARGIN);
-    let (code_width, code_height) = content.code.as_ref().map_or((0, 0), |code| code.cells(1));
+    let (code_width, code_height) = content.code_cells.unwrap_or((0, 0));
     let measure = match place {
         Place::Beside => {
             let room = usize::from(inner.saturating_sub(GAP + code_width));
@@ -464,7 +487,7 @@ fn build(content: &Content, text: &mut Text, width: u16, plan: Plan) -> SlideLay
         ..
     } = plan;
     let inner = width.saturating_sub(2 * MARGIN);
-    let (code_width, code_height) = content.code.as_ref().map_or((0, 0), |code| code.cells(1));
+    let (code_width, code_height) = content.code_cells.unwrap_or((0, 0));
     let measure_columns = u16::try_from(measure).unwrap_or(inner);
     let block_width = match place {
         Place::Beside => measure_columns + GAP + code_width,
@@ -658,7 +681,13 @@ mod tests {
     fn text_laid_out_at_one_measure_is_not_taken_for_another() {
         let document = builtin();
         let keys = KeyTable::default();
-        let content = content(&document, Slide::Value(1), &keys, &SlideLayout::default());
+        let none = SlideLayout::default();
+        let content = content(
+            &document,
+            Slide::Value(1),
+            &keys,
+            Code::Made { previous: &none },
+        );
         let mut text = Text::default();
         let narrow = text.rows(&content, 30);
         let wide = text.rows(&content, 66);
