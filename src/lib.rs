@@ -10,6 +10,7 @@ pub mod browser_command;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
+pub mod engine;
 pub mod event;
 pub mod keys;
 pub mod layout;
