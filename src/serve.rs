@@ -112,6 +112,9 @@ pub struct Server {
 
 /// Runs the server until SIGTERM or Ctrl-C, logging to stderr; this is the whole of `serve`.
 pub fn run(service: Service, options: Options, values_line: String) -> Result<ExitCode> {
+    // A panic ends only the session it happens in (`session`); it goes in the log, as one line
+    // an administrator can find, rather than as a message of its own.
+    std::panic::set_hook(Box::new(|info| tracing::error!("panic: {info}")));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -181,6 +181,18 @@ fn only_the_edge_reads_the_environment() {
     assert_eq!(readers, ["browser", "clipboard", "source", "tui"]);
 }
 
+/// The SSH server's runtime stays inside the serving edge: the local screen, and everything it
+/// shares with a session (`engine`, the state, the drawing), never names tokio or russh.
+#[test]
+fn only_the_server_names_its_runtime() {
+    let users: Vec<String> = library_sources()
+        .into_iter()
+        .filter(|(_, text)| text.contains("tokio") || text.contains("russh"))
+        .map(|(module, _)| module)
+        .collect();
+    assert_eq!(users, ["serve"]);
+}
+
 #[test]
 fn the_check_finds_a_circle_through_groups_and_paths() {
     let sources = |texts: &[(&str, &str)]| -> BTreeMap<String, String> {
