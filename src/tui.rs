@@ -121,6 +121,8 @@ fn event_loop(
 /// The process's own terminal as the edge: links open in the browser, copies go to standard
 /// output, Ctrl-Z stops the process.
 struct Local<'a> {
+    /// Taken again after a suspend, where there is job control to suspend to.
+    #[cfg_attr(not(unix), expect(dead_code, reason = "no job control to suspend to"))]
     terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
     browser: &'a Option<String>,
     sender: &'a Sender<Message>,

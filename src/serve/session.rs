@@ -384,10 +384,10 @@ async fn screen(
     let mut stalled_at = Instant::now();
     let mut idle_at = Instant::now() + limits.idle_timeout;
     let mut escape_at: Option<Instant> = None;
-    loop {
+    let end = 'session: loop {
         if changed && sending.is_none() {
             if let Err(error) = engine::draw(&mut terminal, &app, &theme) {
-                return End::Failed(format!("cannot draw: {error}"));
+                break 'session End::Failed(format!("cannot draw: {error}"));
             }
             let mut frame = std::mem::take(&mut edge.out);
             frame.append(&mut outbox.take());
@@ -401,13 +401,13 @@ async fn screen(
             sent = async { sending.as_mut().expect("guarded").await }, if sending.is_some() => {
                 sending = None;
                 if sent.is_err() {
-                    return End::ClientClosed;
+                    break 'session End::ClientClosed;
                 }
             }
             () = sleep_until(stalled_at), if sending.is_some() => {
-                return End::Stalled(limits.stalled_output);
+                break 'session End::Stalled(limits.stalled_output);
             }
-            () = sleep_until(idle_at) => return End::Idle(limits.idle_timeout),
+            () = sleep_until(idle_at) => break 'session End::Idle(limits.idle_timeout),
             () = async { sleep_until(escape_at.expect("guarded")).await }, if escape_at.is_some() => {
                 escape_at = None;
                 input.give_up(&mut events);
@@ -421,10 +421,10 @@ async fn screen(
                         }
                         input.feed(slice, &mut events);
                         match handle(&mut app, &mut events, &mut edge, &shared) {
-                            Ok(Flow::Quit) => return End::Quit,
+                            Ok(Flow::Quit) => break 'session End::Quit,
                             Ok(Flow::Changed) => changed = true,
                             Ok(Flow::Unchanged) => {}
-                            Err(error) => return End::Failed(format!("{error:#}")),
+                            Err(error) => break 'session End::Failed(format!("{error:#}")),
                         }
                     }
                     escape_at = match (input.is_waiting(), escape_at) {
@@ -436,12 +436,12 @@ async fn screen(
                 Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {
                     let (width, height) = clamp_size(col_width, row_height);
                     if let Err(error) = terminal.resize(Rect::new(0, 0, width, height)) {
-                        return End::Failed(format!("cannot resize: {error}"));
+                        break 'session End::Failed(format!("cannot resize: {error}"));
                     }
                     app.update(Action::Resize { width, height });
                     changed = true;
                 }
-                Some(ChannelMsg::Eof | ChannelMsg::Close) | None => return End::ClientClosed,
+                Some(ChannelMsg::Eof | ChannelMsg::Close) | None => break 'session End::ClientClosed,
                 Some(_) => {}
             },
             Ok(()) = values.changed() => {
@@ -455,19 +455,27 @@ async fn screen(
             }
             Ok(()) = stop.changed() => {
                 if *stop.borrow_and_update() {
-                    return End::Stopping;
+                    break 'session End::Stopping;
                 }
             }
         }
         if !events.is_empty() {
             match handle(&mut app, &mut events, &mut edge, &shared) {
-                Ok(Flow::Quit) => return End::Quit,
+                Ok(Flow::Quit) => break 'session End::Quit,
                 Ok(Flow::Changed) => changed = true,
                 Ok(Flow::Unchanged) => {}
-                Err(error) => return End::Failed(format!("{error:#}")),
+                Err(error) => break 'session End::Failed(format!("{error:#}")),
             }
         }
+    };
+    // A frame cut short would leave the client's terminal inside an escape sequence, which
+    // the bytes that give it back would then be read as part of.
+    if let Some(frame) = sending
+        && !matches!(end, End::ClientClosed | End::Stalled(_))
+    {
+        let _ = timeout(CLOSING_WINDOW, frame).await;
     }
+    end
 }
 
 /// Applies the events parsed so far, emptying the list.
