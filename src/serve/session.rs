@@ -147,12 +147,15 @@ async fn run(channel: Channel<Msg>, client: Client, shared: Arc<Shared>) {
     let (columns, rows) = pty.size;
     tracing::info!(%peer, key, term = pty.term, size = format!("{columns}x{rows}"), "session started");
     let _running = Running::new(&shared);
+    // The size as the session last drew it, for the log, whatever way the session ends.
+    let size = Arc::new(Mutex::new(pty.size));
     let screen = tokio::spawn(screen(
         reader,
         Arc::clone(&writer),
         pty.clone(),
         env,
         Arc::clone(&shared),
+        Arc::clone(&size),
     ));
     let end = match screen.await {
         Ok(end) => end,
@@ -180,6 +183,7 @@ async fn run(channel: Channel<Msg>, client: Client, shared: Arc<Shared>) {
         let _ = timeout(CLOSING_WINDOW, writer.close()).await;
     }
     let seconds = started.elapsed().as_secs_f64();
+    let (columns, rows) = *size.lock().unwrap_or_else(PoisonError::into_inner);
     let reason = end.describe();
     match end {
         End::Failed(_) => {
@@ -337,6 +341,7 @@ async fn screen(
     pty: Pty,
     env: Env,
     shared: Arc<Shared>,
+    size: Arc<Mutex<(u16, u16)>>,
 ) -> End {
     let limits = &shared.limits;
     let service = &shared.service;
@@ -439,6 +444,7 @@ async fn screen(
                         break 'session End::Failed(format!("cannot resize: {error}"));
                     }
                     app.update(Action::Resize { width, height });
+                    *size.lock().unwrap_or_else(PoisonError::into_inner) = (width, height);
                     changed = true;
                 }
                 Some(ChannelMsg::Eof | ChannelMsg::Close) | None => break 'session End::ClientClosed,
