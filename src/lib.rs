@@ -16,6 +16,7 @@ pub mod keys;
 pub mod layout;
 pub mod manual;
 pub mod output;
+pub mod screen;
 pub mod serve;
 pub mod source;
 pub mod text;

@@ -526,7 +526,7 @@ const SHOWN_NOT_OPENED: &str =
 impl Edge for Remote {
     fn open(&mut self, app: &App, url: String) -> Vec<Action> {
         let mut actions = Vec::new();
-        if !app.qr().is_open() {
+        if app.qr().is_none() {
             actions.push(Action::ShowQrCode);
         }
         actions.push(Action::Launched(Err(LaunchFailure {

@@ -611,7 +611,7 @@ async fn a_reload_reaches_every_session_and_a_broken_save_shows_the_banner_in_ea
             .collect()
     };
     std::fs::write(&path, values(&["Alpha", "Beta"])).unwrap();
-    let document = values::load_file(&path).unwrap();
+    let document = crate::source::load_file(&path).unwrap();
     let service = Service {
         document,
         watch: Some((path.clone(), values_file::stamp(&path))),
