@@ -28,7 +28,7 @@ use tokio::time::{Instant, sleep_until, timeout};
 use super::Shared;
 use super::input::Input;
 use super::limits::clamp_size;
-use crate::action::{Action, LaunchFailure};
+use crate::action::Action;
 use crate::app::App;
 use crate::clipboard;
 use crate::engine::{self, Edge, Flow};
@@ -519,20 +519,13 @@ struct Remote {
     out: Vec<u8>,
 }
 
-/// Why a link is shown rather than opened, in the status line.
-const SHOWN_NOT_OPENED: &str =
-    "links open on your own computer: click the link under the code, or scan it";
-
 impl Edge for Remote {
     fn open(&mut self, app: &App, url: String) -> Vec<Action> {
         let mut actions = Vec::new();
         if app.qr().is_none() {
             actions.push(Action::ShowQrCode);
         }
-        actions.push(Action::Launched(Err(LaunchFailure {
-            url,
-            reason: SHOWN_NOT_OPENED.to_owned(),
-        })));
+        actions.push(Action::Shown(url));
         actions
     }
 

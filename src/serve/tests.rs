@@ -700,13 +700,18 @@ async fn stopping_gives_every_session_its_terminal_back_and_says_why() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_is_shown_not_opened_and_copied_through_the_clients_terminal() {
     let server = start(Setup::default()).await;
-    let mut term = Term::open(server.address, Some((100, 40))).await;
+    let mut term = Term::open(server.address, Some((120, 36))).await;
     term.first_frame().await;
     term.send(b"\r").await;
     let url = "https://www.youtube.com/watch?v=EA5a_1Mw9L4";
-    term.until("the QR code overlay with the link", |term| {
-        term.contents().contains(url) && term.contents().contains("Esc close")
-    })
+    term.until(
+        "the QR code overlay with the link, and word of it",
+        |term| {
+            term.contents().contains(url)
+                && term.contents().contains("Esc close")
+                && term.contents().contains("on your own device")
+        },
+    )
     .await;
     let shown = String::from_utf8_lossy(&term.raw).into_owned();
     assert!(
