@@ -748,3 +748,25 @@ fn the_command_lines_defaults_are_the_limits_defaults() {
     };
     assert_eq!(args.idle_timeout, Duration::from_secs(90 * 60));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_session_is_closed_and_told_why() {
+    let server = start(Setup {
+        limits: Limits {
+            idle_timeout: Duration::from_secs(1),
+            ..Limits::default()
+        },
+        ..Setup::default()
+    })
+    .await;
+    let mut term = Term::open(server.address, Some((80, 24))).await;
+    term.first_frame().await;
+    term.until_closed("the idle session closing").await;
+    let end = String::from_utf8_lossy(&term.raw);
+    assert!(
+        end.ends_with("\x1b[?1049l\x1b[?25hnhs-values: closed after 1s without a key pressed\r\n"),
+        "{end:?}"
+    );
+    assert_eq!(term.exit, Some(1));
+    server.stop().await;
+}
