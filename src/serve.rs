@@ -276,7 +276,14 @@ impl Server {
             crate::text::plural(sessions, "session its terminal", "sessions their terminals")
         );
         let _ = stopping.send(true);
-        let ended = tokio::time::timeout(STOPPING_WINDOW, running.wait_for(|count| *count == 0));
+        // Each session gives its terminal back, then its connection sends what is queued and
+        // closes when the client does; the process must not end before that.
+        let ended = tokio::time::timeout(STOPPING_WINDOW, async {
+            let _ = running.wait_for(|count| *count == 0).await;
+            while tally.total() > 0 {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        });
         if ended.await.is_err() {
             tracing::warn!("stopped with sessions that did not end in time");
         }

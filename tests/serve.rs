@@ -71,9 +71,32 @@ mod openssh {
 
     impl Served {
         fn start(sandbox: &Sandbox) -> Served {
+            Served::start_with_files(sandbox, None)
+        }
+
+        /// The server, allowed at most `files` open files when given.
+        fn start_with_files(sandbox: &Sandbox, files: Option<u32>) -> Served {
             let key = sandbox.path().join("state").join("host_key");
-            let mut child = sandbox
-                .command()
+            let direct = sandbox.command();
+            let mut command = match files {
+                None => direct,
+                Some(files) => {
+                    let mut limited = Command::new("sh");
+                    limited
+                        .arg("-c")
+                        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
+                        .arg(direct.get_program())
+                        .current_dir(sandbox.path());
+                    for (name, value) in direct.get_envs() {
+                        match value {
+                            Some(value) => limited.env(name, value),
+                            None => limited.env_remove(name),
+                        };
+                    }
+                    limited
+                }
+            };
+            let mut child = command
                 .args(["serve", "--listen", "127.0.0.1:0", "--host-key"])
                 .arg(key)
                 .stdin(Stdio::null())
@@ -227,5 +250,43 @@ mod openssh {
         assert!(left < said && shown < said, "{}", pty::printable(&raw));
         assert_eq!(served.wait_exit(), Some(0));
         served.wait_for_line("reason=\"the service is stopping\"");
+    }
+
+    /// Out of file descriptors, accepting fails; the server says so and goes on, and once
+    /// descriptors are free again it answers the next connection.
+    #[test]
+    fn an_accept_error_does_not_stop_the_server() {
+        use std::io::Read;
+        use std::net::TcpStream;
+
+        let sandbox = Sandbox::new();
+        let mut served = Served::start_with_files(&sandbox, Some(64));
+        let address = format!("127.0.0.1:{}", served.port);
+        let held: Vec<TcpStream> = (0..100)
+            .map_while(|_| TcpStream::connect(&address).ok())
+            .collect();
+        served.wait_for_line("cannot accept a connection");
+        drop(held);
+        let deadline = Instant::now() + WAIT;
+        let greeting = loop {
+            assert!(Instant::now() < deadline, "the server stopped answering");
+            let Ok(mut stream) = TcpStream::connect(&address) else {
+                thread::sleep(Duration::from_millis(100));
+                continue;
+            };
+            stream
+                .set_read_timeout(Some(Duration::from_secs(2)))
+                .unwrap();
+            let mut greeting = [0u8; 18];
+            if stream.read_exact(&mut greeting).is_ok() {
+                break greeting;
+            }
+        };
+        assert_eq!(&greeting, b"SSH-2.0-nhs-values");
+        assert_eq!(
+            served.child.try_wait().unwrap(),
+            None,
+            "the server is running"
+        );
     }
 }

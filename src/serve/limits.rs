@@ -125,6 +125,16 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// The connections counted now.
+    pub fn total(&self) -> usize {
+        self.counts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .total
+    }
+}
+
 impl Drop for Ticket {
     fn drop(&mut self) {
         let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
