@@ -236,30 +236,7 @@ impl Server {
             tokio::select! {
                 () = &mut stop => break,
                 accepted = listener.accept() => match accepted {
-                    Ok((socket, peer)) => {
-                        let shared = Arc::clone(&shared);
-                        let config = Arc::clone(&config);
-                        match tally.admit(peer.ip(), &shared.limits) {
-                            Ok(ticket) => {
-                                tokio::spawn(async move {
-                                    let login_window = shared.limits.login_window;
-                                    connect(socket, peer, config, shared, None, login_window).await;
-                                    drop(ticket);
-                                });
-                            }
-                            Err(refusal) => {
-                                let Ok(permit) = Arc::clone(&refusing).try_acquire_owned() else {
-                                    tracing::warn!(%peer, "connection closed at once: {refusal}, and too many are being told so already");
-                                    continue;
-                                };
-                                tracing::warn!(%peer, "connection refused: {refusal}");
-                                tokio::spawn(async move {
-                                    connect(socket, peer, config, shared, Some(refusal), REFUSAL_WINDOW).await;
-                                    drop(permit);
-                                });
-                            }
-                        }
-                    }
+                    Ok((socket, peer)) => admit(socket, peer, &tally, &refusing, &config, &shared),
                     // Out of file descriptors, say: the server goes on, after a pause that
                     // keeps it from spinning while nothing can be accepted.
                     Err(error) => {
@@ -286,6 +263,42 @@ impl Server {
         });
         if ended.await.is_err() {
             tracing::warn!("stopped with sessions that did not end in time");
+        }
+    }
+}
+
+/// Starts a task for a connection just accepted: its session, or, over a limit, being told
+/// why (while few enough others are being told; past that it is closed at once).
+fn admit(
+    socket: tokio::net::TcpStream,
+    peer: SocketAddr,
+    tally: &Tally,
+    refusing: &Arc<Semaphore>,
+    config: &Arc<Config>,
+    shared: &Arc<Shared>,
+) {
+    let (config, shared) = (Arc::clone(config), Arc::clone(shared));
+    match tally.admit(peer.ip(), &shared.limits) {
+        Ok(ticket) => {
+            tokio::spawn(async move {
+                let login_window = shared.limits.login_window;
+                connect(socket, peer, config, shared, None, login_window).await;
+                drop(ticket);
+            });
+        }
+        Err(refusal) => {
+            let Ok(permit) = Arc::clone(refusing).try_acquire_owned() else {
+                tracing::warn!(
+                    %peer,
+                    "connection closed at once: {refusal}, and too many are being told so already"
+                );
+                return;
+            };
+            tracing::warn!(%peer, "connection refused: {refusal}");
+            tokio::spawn(async move {
+                connect(socket, peer, config, shared, Some(refusal), REFUSAL_WINDOW).await;
+                drop(permit);
+            });
         }
     }
 }

@@ -145,17 +145,18 @@ async fn run(channel: Channel<Msg>, client: Client, shared: Arc<Shared>) {
         Request::Gone => return,
     };
     let (columns, rows) = pty.size;
-    tracing::info!(%peer, key, term = pty.term, size = format!("{columns}x{rows}"), "session started");
+    let size = format!("{columns}x{rows}");
+    tracing::info!(%peer, key, term = pty.term, size, "session started");
     let _running = Running::new(&shared);
     // The size as the session last drew it, for the log, whatever way the session ends.
-    let size = Arc::new(Mutex::new(pty.size));
+    let last_size = Arc::new(Mutex::new(pty.size));
     let screen = tokio::spawn(screen(
         reader,
         Arc::clone(&writer),
         pty.clone(),
         env,
         Arc::clone(&shared),
-        Arc::clone(&size),
+        Arc::clone(&last_size),
     ));
     let end = match screen.await {
         Ok(end) => end,
@@ -182,16 +183,15 @@ async fn run(channel: Channel<Msg>, client: Client, shared: Arc<Shared>) {
     } else {
         let _ = timeout(CLOSING_WINDOW, writer.close()).await;
     }
-    let seconds = started.elapsed().as_secs_f64();
-    let (columns, rows) = *size.lock().unwrap_or_else(PoisonError::into_inner);
+    let (columns, rows) = *last_size.lock().unwrap_or_else(PoisonError::into_inner);
+    let size = format!("{columns}x{rows}");
+    let duration = format!("{:.1}s", started.elapsed().as_secs_f64());
     let reason = end.describe();
-    match end {
-        End::Failed(_) => {
-            tracing::error!(%peer, key, term = pty.term, size = format!("{columns}x{rows}"), duration = format!("{seconds:.1}s"), reason, "session ended")
-        }
-        _ => {
-            tracing::info!(%peer, key, term = pty.term, size = format!("{columns}x{rows}"), duration = format!("{seconds:.1}s"), reason, "session ended")
-        }
+    let term = pty.term;
+    if let End::Failed(_) = end {
+        tracing::error!(%peer, key, term, size, duration, reason, "session ended");
+    } else {
+        tracing::info!(%peer, key, term, size, duration, reason, "session ended");
     }
 }
 
