@@ -112,6 +112,8 @@ pub struct Server {
 
 /// Runs the server until SIGTERM or Ctrl-C, logging to stderr; this is the whole of `serve`.
 pub fn run(service: Service, options: Options, values_line: String) -> Result<ExitCode> {
+    #[cfg(windows)]
+    ansi_everywhere();
     // A panic ends only the session it happens in (`session`); it goes in the log, as one line
     // an administrator can find, rather than as a message of its own.
     std::panic::set_hook(Box::new(|info| tracing::error!("panic: {info}")));
@@ -379,6 +381,21 @@ fn watch_values(
     };
     if let Err(reason) = values_file::spawn(path, stamp, send) {
         tracing::warn!("changes to the values file will not show: {reason}");
+    }
+}
+
+/// On Windows, crossterm performs some commands (cursor moves, colours, clearing) through the
+/// console API of this process instead of writing them as ANSI, when it finds this process's
+/// console cannot take ANSI, which it decides once, from the console and `TERM`. A session's
+/// commands go to an SSH client, never to this console, so they must always be written: `TERM`
+/// says so before anything is drawn. Called while the process has one thread.
+#[cfg(windows)]
+fn ansi_everywhere() {
+    let term = std::env::var_os("TERM");
+    if term.is_none_or(|term| term.is_empty() || term == "dumb") {
+        // SAFETY: Windows' environment functions are thread-safe; this runs before the runtime
+        // starts any thread in any case.
+        unsafe { std::env::set_var("TERM", "xterm-256color") };
     }
 }
 

@@ -178,8 +178,8 @@ fn only_the_edge_reads_the_environment() {
         .map(|(module, _)| module)
         .collect();
     // `tui` for the terminal's capabilities, `browser` for $BROWSER, `clipboard` for tmux,
-    // `source` for $NHS_VALUES_FILE.
-    assert_eq!(readers, ["browser", "clipboard", "source", "tui"]);
+    // `source` for $NHS_VALUES_FILE, `serve` for TERM on Windows (crossterm's choice of ANSI).
+    assert_eq!(readers, ["browser", "clipboard", "serve", "source", "tui"]);
 }
 
 /// The SSH server's runtime stays inside the serving edge: the local screen, and everything it

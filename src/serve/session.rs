@@ -325,6 +325,28 @@ impl io::Write for Outbox {
     }
 }
 
+/// A terminal of the client's size drawing into `outbox`. Its viewport is fixed, so ratatui
+/// never asks the backend for a size or a cursor position, which crossterm would answer from
+/// this process's own terminal, not the client's.
+fn terminal_for(
+    outbox: &Outbox,
+    columns: u16,
+    rows: u16,
+) -> io::Result<Terminal<CrosstermBackend<Outbox>>> {
+    Terminal::with_options(
+        CrosstermBackend::new(outbox.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, columns, rows)),
+        },
+    )
+}
+
+fn clear_all() -> Vec<u8> {
+    let mut text = String::new();
+    let _ = Clear(ClearType::All).write_ansi(&mut text);
+    text.into_bytes()
+}
+
 /// A frame on its way to the client.
 type Sending = Pin<Box<dyn Future<Output = Result<(), russh::Error>> + Send>>;
 
@@ -365,12 +387,7 @@ async fn screen(
     let (columns, rows) = pty.size;
     let outbox = Outbox::default();
     outbox.write_all_now(&take_over(app.keys().mouse()));
-    let mut terminal = match Terminal::with_options(
-        CrosstermBackend::new(outbox.clone()),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, columns, rows)),
-        },
-    ) {
+    let mut terminal = match terminal_for(&outbox, columns, rows) {
         Ok(terminal) => terminal,
         Err(error) => return End::Failed(error.to_string()),
     };
@@ -440,9 +457,13 @@ async fn screen(
                 }
                 Some(ChannelMsg::WindowChange { col_width, row_height, .. }) => {
                     let (width, height) = clamp_size(col_width, row_height);
-                    if let Err(error) = terminal.resize(Rect::new(0, 0, width, height)) {
-                        break 'session End::Failed(format!("cannot resize: {error}"));
-                    }
+                    // A new terminal has empty buffers, so the next frame is drawn whole on a
+                    // cleared screen.
+                    outbox.write_all_now(&clear_all());
+                    terminal = match terminal_for(&outbox, width, height) {
+                        Ok(terminal) => terminal,
+                        Err(error) => break 'session End::Failed(format!("cannot resize: {error}")),
+                    };
                     app.update(Action::Resize { width, height });
                     *size.lock().unwrap_or_else(PoisonError::into_inner) = (width, height);
                     changed = true;

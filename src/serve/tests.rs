@@ -60,6 +60,8 @@ impl Default for Setup {
 }
 
 async fn start(setup: Setup) -> TestServer {
+    #[cfg(windows)]
+    ansi_everywhere();
     let dir = tempfile::tempdir().unwrap();
     let host_key = load_or_create(&dir.path().join("host_key")).unwrap();
     let options = Options {
