@@ -49,6 +49,9 @@ pub enum Action {
     },
     /// The result of launching a browser: the link, or why it failed.
     Launched(Result<String, LaunchFailure>),
+    /// The link was shown for the user to open on their own device instead of being opened
+    /// here: over SSH, a browser started on the server would open for nobody.
+    Shown(String),
     /// Copy the link Enter would open to the clipboard.
     Copy,
     /// The result of asking the terminal to copy a link.
@@ -79,6 +82,7 @@ impl Action {
         !matches!(
             self,
             Action::Launched(_)
+                | Action::Shown(_)
                 | Action::Copied(_)
                 | Action::Resize { .. }
                 | Action::Reloaded(_)

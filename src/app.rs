@@ -366,6 +366,10 @@ impl App {
                 let copy_key = self.keys.name(&Action::Copy, self.screen());
                 self.notices.launched(result, copy_key.as_deref());
             }
+            Action::Shown(url) => {
+                let copy_key = self.keys.name(&Action::Copy, self.screen());
+                self.notices.shown(&url, copy_key.as_deref());
+            }
             Action::Copied(result) => self.notices.copied(result),
             Action::Reloaded(result) => self.reloaded(result),
             Action::WatchFailed(reason) => self.notices.watch_failed(&reason),
@@ -446,6 +450,7 @@ impl App {
             | Action::Quit
             | Action::Resize { .. }
             | Action::Launched(_)
+            | Action::Shown(_)
             | Action::Copied(_)
             | Action::Reloaded(_)
             | Action::WatchFailed(_) => {}

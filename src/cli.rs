@@ -1,8 +1,10 @@
 //! The command line, as clap parses it.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use clap_complete::Shell;
 
 /// Browse the NHS values in the terminal, and open each value's video in the browser.
@@ -66,6 +68,9 @@ pub enum Command {
         #[arg(value_name = "NUMBER|NAME")]
         value: Option<String>,
     },
+    /// Serve the interactive screen over SSH: `ssh -p 2222 HOST` gets the browser, with these
+    /// values, live-reloaded for every session when the file is saved.
+    Serve(ServeArgs),
     /// Show which values file and config file would be read, and why: for a support call.
     Where,
     /// Print the settings and keys in effect as a commented config file to start from:
@@ -79,6 +84,46 @@ pub enum Command {
     },
     /// Print the manual page, in roff: `nhs-values man | man -l -`.
     Man,
+}
+
+/// How `serve` listens, who it lets in, and its limits.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address and port to listen on; 0.0.0.0:2222 (or [::]:2222) serves every network
+    /// this machine is on.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    pub listen: SocketAddr,
+
+    /// The server's Ed25519 host key, made there on first start [default: ssh_host_ed25519_key
+    /// in the nhs-values data folder]
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<PathBuf>,
+
+    /// Let in only the keys in this file (OpenSSH authorized_keys format); without it, anyone
+    /// may log in, with any key or none.
+    #[arg(long, value_name = "PATH")]
+    pub authorized_keys: Option<PathBuf>,
+
+    /// The most sessions at once.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_sessions: u32,
+
+    /// The most sessions at once from one IP address.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_per_address: u32,
+
+    /// A session with no key pressed for this long is closed: 30m, 1h, 90s, 1h 30m.
+    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = duration)]
+    pub idle_timeout: Duration,
+}
+
+/// A duration as people write one (`30m`, `1h 30m`, `90s`), more than nothing.
+fn duration(text: &str) -> Result<Duration, String> {
+    match humantime::parse_duration(text) {
+        Ok(duration) if duration.is_zero() => Err("the duration must be more than 0".to_owned()),
+        Ok(duration) => Ok(duration),
+        Err(error) => Err(format!("{error} (write it like 30m, 1h, 90s or 1h 30m)")),
+    }
 }
 
 /// The interactive screen's look.

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 
-use nhs_values::cli::{Cli, Command, Format, ThemeName};
+use nhs_values::cli::{Cli, Command, Format, ServeArgs, ThemeName};
 use nhs_values::config::{self, Settings};
 use nhs_values::source::{self, Choice, ConfigChoice, Source};
 use nhs_values::values::{self, Document, LoadError};
-use nhs_values::{app, browser, manual, output, text, tui, watch};
+use nhs_values::{app, browser, manual, output, serve, text, tui, watch};
 
 /// Exit code for input the program cannot use (usage errors get clap's 2).
 const INVALID_INPUT: u8 = 1;
@@ -46,6 +46,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok((settings, document)) => open(&document, &value, &settings),
             Err(code) => Ok(code),
         },
+        Some(Command::Serve(args)) => serve(theme, &config, &choice, args),
         Some(Command::Where) => print(&choice.explain(&config, source::config_dir().as_deref())),
         Some(Command::Config) => match config.load() {
             Ok(mut settings) => {
@@ -109,6 +110,61 @@ fn browse(
         app.start_presentation(value);
     }
     tui::run(app, theme, settings.browser, loaded)
+}
+
+/// The screen served over SSH until SIGTERM or Ctrl-C. The config, the values, the host key
+/// and the authorized keys are all read, and any problem reported, before anything listens.
+fn serve(
+    theme: Option<ThemeName>,
+    config: &ConfigChoice,
+    choice: &Choice,
+    args: ServeArgs,
+) -> Result<ExitCode> {
+    let source = &choice.source;
+    let loaded = source.file().map(|path| (path.clone(), watch::stamp(path)));
+    let (settings, document) = match load(config, source) {
+        Ok(both) => both,
+        Err(code) => return Ok(code),
+    };
+    let Some(host_key_path) = args.host_key.or_else(serve::default_host_key_path) else {
+        bail!("no data folder was found to keep the host key in; give one with --host-key");
+    };
+    let host_key = serve::load_or_create(&host_key_path).map_err(anyhow::Error::msg)?;
+    let authorized_keys = args
+        .authorized_keys
+        .as_deref()
+        .map(serve::AuthorizedKeys::read)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    tracing_subscriber::fmt()
+        .with_writer(io::stderr)
+        .with_ansi(false)
+        .with_target(false)
+        .init();
+    let service = serve::Service {
+        document,
+        keys: settings.keys,
+        text_width: settings.text_width,
+        theme: theme.unwrap_or(settings.theme),
+        watch: loaded,
+    };
+    let options = serve::Options {
+        listen: args.listen,
+        host_key,
+        authorized_keys,
+        limits: serve::Limits {
+            max_sessions: args.max_sessions as usize,
+            max_per_address: args.max_per_address as usize,
+            idle_timeout: args.idle_timeout,
+            ..serve::Limits::default()
+        },
+    };
+    let (values, because) = choice.described();
+    serve::run(
+        service,
+        options,
+        format!("values: {values} (because {because})"),
+    )
 }
 
 /// Prints every problem to stderr, coloured when stderr is a terminal that wants colour.

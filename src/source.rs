@@ -112,17 +112,8 @@ impl Choice {
     /// out: each thing the program reads, then why. `config_dir` is the folder the user's files
     /// live in.
     pub fn explain(&self, config: &ConfigChoice, config_dir: Option<&Path>) -> String {
-        let values = match &self.source {
-            Source::File(path) => show_absolute(path),
-            Source::Builtin => format!(
-                "the copy built into nhs-values {}",
-                env!("CARGO_PKG_VERSION")
-            ),
-        };
-        let mut lines = vec![
-            format!("values: {values}"),
-            format!("  because: {}", self.reason.explain(&VALUES)),
-        ];
+        let (values, because) = self.described();
+        let mut lines = vec![format!("values: {values}"), format!("  because: {because}")];
         lines.extend(self.source.file().and_then(|path| note(path)));
         let settings = config.file.as_deref().map_or_else(
             || "none, so the default settings and keys".to_owned(),
@@ -136,6 +127,18 @@ impl Choice {
             config_dir.map_or_else(|| "none (no home folder)".to_owned(), show_absolute)
         ));
         lines.iter().map(|line| format!("{line}\n")).collect()
+    }
+
+    /// The values read, and why, as `where` says them: a line for a server's log.
+    pub fn described(&self) -> (String, String) {
+        let values = match &self.source {
+            Source::File(path) => show_absolute(path),
+            Source::Builtin => format!(
+                "the copy built into nhs-values {}",
+                env!("CARGO_PKG_VERSION")
+            ),
+        };
+        (values, self.reason.explain(&VALUES))
     }
 }
 

@@ -18,11 +18,11 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 
-use crate::action::{Action, Effect, LaunchFailure};
+use crate::action::{Action, LaunchFailure};
 use crate::app::App;
 use crate::cli::ThemeName;
-use crate::event::action_for;
-use crate::ui::{self, Capabilities, Colours, Theme};
+use crate::engine::{self, Edge, Flow};
+use crate::ui::{Capabilities, Theme};
 use crate::{browser, clipboard, watch};
 
 mod stop;
@@ -90,46 +90,64 @@ fn event_loop(
     });
     let panic_on_frame = panic_on_frame();
     let mut frame_number = 0u64;
+    let mut flow = Flow::Changed;
     loop {
-        frame_number += 1;
-        terminal.draw(|frame| {
-            ui::draw(frame, app, theme);
+        if flow == Flow::Changed {
+            frame_number += 1;
+            engine::draw(terminal, app, theme)?;
             if Some(frame_number) == panic_on_frame {
                 panic!("panic injected for a test while drawing frame {frame_number}");
             }
-        })?;
-        // Block until something happens: no tick, so an idle screen costs no CPU.
-        let action = loop {
-            let message = receiver.recv().context("the event loop lost its inputs")?;
-            let action = match message {
-                Message::Input(event) => action_for(app, &event),
-                Message::Action(action) => Some(action),
-                Message::Stop(code) => return Ok(ExitCode::from(code)),
-                Message::InputFailed(error) => {
-                    return Err(error).context("cannot read the keyboard");
-                }
-            };
-            if let Some(action) = action {
-                break action;
-            }
-        };
-        match app.update(action) {
-            None => {}
-            Some(Effect::Quit) => return Ok(ExitCode::SUCCESS),
-            Some(Effect::OpenUrl(url)) => launch(url, browser.clone(), sender.clone()),
-            Some(Effect::Copy(text)) => {
-                let result = match clipboard::copy_to_terminal(&text) {
-                    Ok(()) => Ok(text),
-                    Err(reason) => Err(LaunchFailure { url: text, reason }),
-                };
-                app.update(Action::Copied(result));
-            }
-            #[cfg(unix)]
-            Some(Effect::Suspend) => *terminal = suspend(app.keys().mouse())?,
-            // No job control to suspend to, so the key map has no Ctrl-Z there.
-            #[cfg(not(unix))]
-            Some(Effect::Suspend) => {}
         }
+        // Block until something happens: no tick, so an idle screen costs no CPU.
+        let message = receiver.recv().context("the event loop lost its inputs")?;
+        let mut edge = Local {
+            terminal,
+            browser: &browser,
+            sender,
+        };
+        flow = match message {
+            Message::Input(event) => engine::event(app, &event, &mut edge)?,
+            Message::Action(action) => engine::act(app, action, &mut edge)?,
+            Message::Stop(code) => return Ok(ExitCode::from(code)),
+            Message::InputFailed(error) => return Err(error).context("cannot read the keyboard"),
+        };
+        if flow == Flow::Quit {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+}
+
+/// The process's own terminal as the edge: links open in the browser, copies go to standard
+/// output, Ctrl-Z stops the process.
+struct Local<'a> {
+    /// Taken again after a suspend, where there is job control to suspend to.
+    #[cfg_attr(not(unix), expect(dead_code, reason = "no job control to suspend to"))]
+    terminal: &'a mut Terminal<CrosstermBackend<Stdout>>,
+    browser: &'a Option<String>,
+    sender: &'a Sender<Message>,
+}
+
+impl Edge for Local<'_> {
+    fn open(&mut self, _: &App, url: String) -> Vec<Action> {
+        launch(url, self.browser.clone(), self.sender.clone());
+        Vec::new()
+    }
+
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        clipboard::copy_to_terminal(text)
+    }
+
+    #[cfg(unix)]
+    fn suspend(&mut self, app: &App) -> Result<()> {
+        *self.terminal = suspend(app.keys().mouse())?;
+        Ok(())
+    }
+
+    /// No job control to suspend to, so the key map has no Ctrl-Z there.
+    #[cfg(not(unix))]
+    fn suspend(&mut self, _: &App) -> Result<()> {
+        Ok(())
     }
 }
 
@@ -226,100 +244,9 @@ fn suspend(mouse: bool) -> Result<Terminal<CrosstermBackend<Stdout>>> {
 /// What this terminal can show, as its environment says: `NO_COLOR`, `COLORTERM` and `TERM`.
 fn capabilities() -> Capabilities {
     let var = |name| std::env::var(name).ok();
-    capabilities_from(
+    engine::capabilities(
         var("NO_COLOR").as_deref(),
         var("COLORTERM").as_deref(),
         var("TERM").as_deref(),
     )
-}
-
-/// `NO_COLOR` set to anything but the empty string asks for no colour (no-color.org);
-/// `COLORTERM` says whether the terminal has true colour. Terminals that do not know OSC 8
-/// hyperlinks skip them, except the Linux console, which prints the rest of an unknown OSC
-/// sequence as text, and `dumb` terminals, which print everything.
-fn capabilities_from(
-    no_color: Option<&str>,
-    colorterm: Option<&str>,
-    term: Option<&str>,
-) -> Capabilities {
-    let colours = if no_color.is_some_and(|value| !value.is_empty()) {
-        Colours::None
-    } else if colorterm.is_some_and(|value| {
-        value.eq_ignore_ascii_case("truecolor") || value.eq_ignore_ascii_case("24bit")
-    }) {
-        Colours::TrueColour
-    } else {
-        Colours::Palette
-    };
-    Capabilities {
-        colours,
-        hyperlinks: !matches!(term, Some("dumb" | "linux")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The theme for the environment variables given.
-    fn theme_for(
-        name: ThemeName,
-        no_color: Option<&str>,
-        colorterm: Option<&str>,
-        term: Option<&str>,
-    ) -> Theme {
-        Theme::new(name, capabilities_from(no_color, colorterm, term))
-    }
-
-    #[test]
-    fn no_color_wins_over_the_default_colours() {
-        let theme = theme_for(ThemeName::Default, Some("1"), Some("truecolor"), None);
-        assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                ..Theme::monochrome()
-            }
-        );
-        let theme = theme_for(ThemeName::HighContrast, Some("1"), None, None);
-        assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                qr: ui::QrInk::Terminal,
-                ..Theme::high_contrast()
-            }
-        );
-        // An empty NO_COLOR counts as unset, as no-color.org says.
-        let theme = theme_for(ThemeName::Default, Some(""), Some("24bit"), None);
-        assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                ..Theme::nhs(true)
-            }
-        );
-        let theme = theme_for(ThemeName::Default, None, None, None);
-        assert_eq!(
-            theme,
-            Theme {
-                hyperlinks: true,
-                ..Theme::nhs(false)
-            }
-        );
-    }
-
-    #[test]
-    fn hyperlinks_are_not_sent_where_they_would_show_as_text() {
-        for (term, expected) in [
-            (Some("xterm-256color"), true),
-            (Some("tmux-256color"), true),
-            (None, true),
-            (Some("linux"), false),
-            (Some("dumb"), false),
-        ] {
-            let theme = theme_for(ThemeName::Default, None, None, term);
-            assert_eq!(theme.hyperlinks, expected, "{term:?}");
-        }
-    }
 }

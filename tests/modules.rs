@@ -191,8 +191,20 @@ fn only_the_edge_reads_the_environment() {
         .map(|(module, _)| module)
         .collect();
     // `tui` for the terminal's capabilities, `browser` for $BROWSER, `clipboard` for tmux,
-    // `source` for $NHS_VALUES_FILE.
-    assert_eq!(readers, ["browser", "clipboard", "source", "tui"]);
+    // `source` for $NHS_VALUES_FILE, `serve` for TERM on Windows (crossterm's choice of ANSI).
+    assert_eq!(readers, ["browser", "clipboard", "serve", "source", "tui"]);
+}
+
+/// The SSH server's runtime stays inside the serving edge: the local screen, and everything it
+/// shares with a session (`engine`, the state, the drawing), never names tokio or russh.
+#[test]
+fn only_the_server_names_its_runtime() {
+    let users: Vec<String> = library_sources()
+        .into_iter()
+        .filter(|(_, text)| text.contains("tokio") || text.contains("russh"))
+        .map(|(module, _)| module)
+        .collect();
+    assert_eq!(users, ["serve"]);
 }
 
 #[test]

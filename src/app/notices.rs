@@ -115,6 +115,15 @@ impl Notices {
         }
     }
 
+    /// A link shown rather than opened: where to open it, and how to take it along.
+    pub(super) fn shown(&mut self, url: &str, copy_key: Option<&str>) {
+        let take = copy_key.map_or_else(String::new, |key| format!(" or press {key} to copy it"));
+        self.say(
+            &format!("Open {url} on your own device: scan the code, click the link{take}."),
+            false,
+        );
+    }
+
     pub(super) fn copied(&mut self, result: Result<String, LaunchFailure>) {
         match result {
             Ok(url) => self.say(
@@ -176,6 +185,25 @@ mod tests {
         assert_eq!(
             notices.status().map(|status| status.text.as_str()),
             Some("Could not open a browser; the link is https://example.org/a (no desktop)")
+        );
+    }
+
+    #[test]
+    fn a_link_shown_rather_than_opened_says_where_to_open_it() {
+        let mut notices = Notices::default();
+        notices.shown("https://example.org/a", Some("y"));
+        let status = notices.status().expect("a message");
+        assert_eq!(
+            (status.text.as_str(), status.is_error),
+            (
+                "Open https://example.org/a on your own device: scan the code, click the link or press y to copy it.",
+                false
+            )
+        );
+        notices.shown("https://example.org/a", None);
+        assert_eq!(
+            notices.status().map(|status| status.text.as_str()),
+            Some("Open https://example.org/a on your own device: scan the code, click the link.")
         );
     }
 
