@@ -196,6 +196,25 @@ async fn run(options: &Options) -> Result<()> {
     let client = Arc::new(Client::new(&key, servers::current_user()?)?);
 
     let mut figures = Figures::new(&options.binary);
+    // Each sshd session's app watches the values file; room for every one of them, and for
+    // whatever else on the machine watches files meanwhile.
+    let largest = options
+        .counts
+        .iter()
+        .max()
+        .copied()
+        .unwrap_or(0)
+        .max(options.typists);
+    let (_inotify, raised_from) = servers::InotifyRoom::new(largest as u64 + 1024)?;
+    if let Some(old) = raised_from {
+        figures.notes.push(format!(
+            "fs.inotify.max_user_instances was raised from {old} to {} for the run (and put back): \
+             each of sshd's sessions runs an app that watches the values file with an inotify \
+             instance of its own; at the default of 128, the 129th and later start without live reload and \
+             say so on the status line",
+            largest + 1024
+        ));
+    }
     let mut subjects = Vec::new();
     for &side in &options.sides {
         let server = if side == 0 {

@@ -277,6 +277,36 @@ pub fn install_sshd() -> Result<()> {
     Ok(())
 }
 
+/// Room for `needed` inotify instances per user while it is held, the old limit put back
+/// after. Each of sshd's sessions runs its own app, which watches the values file with an
+/// inotify instance of its own; past Linux's default of 128 per user, an app starts without
+/// live reload and says so on its status line (so its screen is not the one expected).
+pub struct InotifyRoom {
+    old: Option<u64>,
+}
+
+const INOTIFY_INSTANCES: &str = "/proc/sys/fs/inotify/max_user_instances";
+
+impl InotifyRoom {
+    pub fn new(needed: u64) -> Result<(Self, Option<u64>)> {
+        let old: u64 = fs::read_to_string(INOTIFY_INSTANCES)?.trim().parse()?;
+        if old >= needed {
+            return Ok((Self { old: None }, None));
+        }
+        fs::write(INOTIFY_INSTANCES, needed.to_string())
+            .with_context(|| format!("cannot raise {INOTIFY_INSTANCES} from {old} to {needed}"))?;
+        Ok((Self { old: Some(old) }, Some(old)))
+    }
+}
+
+impl Drop for InotifyRoom {
+    fn drop(&mut self) {
+        if let Some(old) = self.old {
+            let _ = fs::write(INOTIFY_INSTANCES, old.to_string());
+        }
+    }
+}
+
 struct RemoveOnDrop(PathBuf);
 
 impl Drop for RemoveOnDrop {
