@@ -29,6 +29,8 @@ pub struct Latencies {
     pub times: Vec<Duration>,
     /// Keys never pressed or never answered because a session fell behind or ended.
     pub missed: usize,
+    /// The server tree's CPU time while they typed, in clock ticks.
+    pub ticks: u64,
 }
 
 #[derive(Default)]
@@ -300,6 +302,13 @@ fn latencies(latencies: &Latencies) -> String {
         ms(times.iter().max().copied().unwrap_or_default()),
         thousands(times.len())
     );
+    if !times.is_empty() {
+        // Clock ticks are hundredths of a second on Linux.
+        text.push_str(&format!(
+            "; server CPU {:.2} ms a key",
+            latencies.ticks as f64 * 10.0 / times.len() as f64
+        ));
+    }
     if latencies.missed > 0 {
         text.push_str(&format!(", {} missed", thousands(latencies.missed)));
     }

@@ -453,6 +453,7 @@ async fn typing(options: &Options, client: &Arc<Client>, subject: &Subject) -> R
     let start = tokio::time::Instant::now() + Duration::from_millis(500);
     let screens = Arc::new([subject.next.clone(), subject.first.clone()]);
     let typists = sessions.len() as u32;
+    let before = procs::ticks(&subject.server.processes());
     let tasks: Vec<_> = sessions
         .into_iter()
         .enumerate()
@@ -495,6 +496,7 @@ async fn typing(options: &Options, client: &Arc<Client>, subject: &Subject) -> R
         latencies.missed += missed as usize;
         done.push(session);
     }
+    latencies.ticks = procs::ticks_between(&before, &procs::ticks(&subject.server.processes()));
     close_all(done).await;
     subject.server.settle(1).await;
     eprintln!(

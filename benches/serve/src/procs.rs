@@ -41,16 +41,23 @@ fn stat_fields(pid: u32) -> Option<Vec<String>> {
 }
 
 /// Reaps this process's children that have exited and that it did not start: the apps of sshd's
-/// sessions, handed to it (a child subreaper) when their sshd process ended first.
-pub fn reap_orphans(started: &[u32]) {
+/// sessions, handed to it (a child subreaper) when their sshd process ended first. Returns how
+/// many such children are still running.
+pub fn reap_orphans(started: &[u32]) -> usize {
     let me = std::process::id();
+    let mut running = 0;
     for (pid, parent) in parents() {
-        let exited = stat_fields(pid).is_some_and(|fields| fields[0] == "Z");
-        if parent == me && exited && !started.contains(&pid) {
+        if parent != me || started.contains(&pid) {
+            continue;
+        }
+        if stat_fields(pid).is_some_and(|fields| fields[0] == "Z") {
             // SAFETY: waitpid on a child that has exited, with a null status pointer.
             unsafe { libc::waitpid(pid as i32, std::ptr::null_mut(), libc::WNOHANG) };
+        } else {
+            running += 1;
         }
     }
+    running
 }
 
 /// Memory in KiB, summed over processes.

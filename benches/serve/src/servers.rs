@@ -65,15 +65,18 @@ impl Server {
     }
 
     /// Waits, a bounded time, until the server's tree is down to `processes` processes (sshd
-    /// ends a connection's processes a moment after the client has gone), and reaps what
-    /// sshd's sessions left to this process.
+    /// ends a connection's processes a moment after the client has gone) and the apps that
+    /// sshd's sessions left to this process have ended too, so that the next measurement does
+    /// not share the machine with their exits.
     pub async fn settle(&self, processes: usize) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.processes().len() > processes && Instant::now() < deadline {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let orphans = procs::reap_orphans(&STARTED.lock().expect("no panic holds the lock"));
+            if (self.processes().len() <= processes && orphans == 0) || Instant::now() > deadline {
+                break;
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        procs::reap_orphans(&STARTED.lock().expect("no panic holds the lock"));
     }
 }
 
