@@ -2,12 +2,15 @@
 //! world must do (open a link, quit) comes back as an `Effect` for the event loop to perform.
 //!
 //! `App` is made of parts, each a small state type in its own file with its own methods and
-//! tests: the `List` of values, the `Filter`, the `Detail` pane, the `Help` overlay and the
-//! `Notices` (status message and banner), the `Presentation` and the `QrOverlay`. `update` is
-//! the one dispatcher: it gives each action to the overlay that is open, to presentation mode or
-//! to the main screen, and keeps the parts consistent with each other and with the screen. What
-//! takes several parts at once is in `impl App` blocks by concern: `links` (open, copy, show as a
-//! QR code, step through About's), `mouse`, `next_match` (`n` / `N`), `presenting` and `reload`.
+//! tests: the `ListState` of values, the `Filter`, the `DetailState` pane, the `Notices` (status
+//! message and banner), the `PresentationState`, and the overlay open over them, the
+//! `HelpState` or the `QrOverlayState`. A part a `ui` widget draws is named for it with `State`,
+//! as ratatui pairs `List` and `ListState`. `update` is the one dispatcher: it matches on
+//! `screen()` to give each action to the overlay that is open, to presentation mode or to the
+//! browser, and keeps the parts consistent with each other and with the screen. What takes
+//! several parts at once is in `impl App` blocks by concern: `links` (open, copy, step through
+//! About's), `mouse`, `next_match` (`n` / `N`) and `reload`; each overlay's keys and presentation
+//! mode's are with their state.
 
 mod blocks;
 mod detail;
@@ -19,34 +22,34 @@ mod list;
 mod mouse;
 mod next_match;
 mod notices;
-mod present;
-mod presenting;
+mod presentation;
 mod qr;
+mod qr_overlay;
 mod reload;
 mod search;
-mod slide;
 mod wrapped;
-
-use std::cell::Ref;
 
 use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect};
 use crate::keys::KeyTable;
 use crate::layout::{self, Areas};
+use crate::screen::{Mode, Overlay, Screen};
 use crate::values::Document;
 
-pub use blocks::{Block, BlockKind};
-pub use detail::{Detail, View};
+pub use blocks::{BlockKind, TextBlock};
+pub use detail::{DetailState, View};
 pub use filter::Filter;
-pub use help::Help;
+pub use help::HelpState;
 pub use highlight::{Piece, pieces};
-pub use list::List;
-pub use notices::{MAX_BANNER_LINES, MAX_STATUS_LINES, Status};
-pub use present::{Presentation, Slide};
-pub use qr::{QUIET_ZONE, QrCode, QrLink, QrOverlay};
+pub use list::ListState;
+pub use notices::{MAX_BANNER_LINES, MAX_STATUS_LINES, MESSAGE_MARGIN, Status};
+pub use presentation::{
+    PresentationState, Slide, SlideLayout, SlideLine, TitleSize, has_big_letter,
+};
+pub use qr::{QUIET_ZONE, QrCode, QrLink};
+pub use qr_overlay::QrOverlayState;
 pub use search::{find, matches};
-pub use slide::{SlideLayout, SlideLine, TitleSize, has_big_letter};
 pub use wrapped::{KeptBlock, Widths, WrappedDetail};
 
 use blocks::{Shown, about_links};
@@ -56,6 +59,28 @@ use notices::Notices;
 /// file's `text_width` changes it.
 pub const DEFAULT_TEXT_WIDTH: usize = 100;
 
+/// The columns of text in a message row `columns` wide, after `MESSAGE_MARGIN`.
+fn message_width(columns: usize) -> usize {
+    columns.saturating_sub(MESSAGE_MARGIN)
+}
+
+/// What is open over the screen, with its state. One at a time: help and the QR code cannot
+/// both be open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum OverlayState {
+    Help(HelpState),
+    QrCode(QrOverlayState),
+}
+
+impl OverlayState {
+    fn kind(&self) -> Overlay {
+        match self {
+            OverlayState::Help(_) => Overlay::Help,
+            OverlayState::QrCode(_) => Overlay::QrCode,
+        }
+    }
+}
+
 /// The whole state of the interactive screen.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -64,14 +89,15 @@ pub struct App {
     keys: KeyTable,
     /// The widest the detail text is wrapped at.
     text_width: usize,
-    list: List,
+    list: ListState,
     filter: Filter,
-    detail: Detail,
-    help: Help,
+    detail: DetailState,
     notices: Notices,
-    presentation: Presentation,
-    qr: QrOverlay,
-    screen: Rect,
+    presentation: PresentationState,
+    /// What is open over the screen: one overlay at most.
+    overlay: Option<OverlayState>,
+    /// The terminal's area, as last told.
+    area: Rect,
 }
 
 impl App {
@@ -81,24 +107,26 @@ impl App {
     }
 
     pub fn with_keys(document: Document, keys: KeyTable) -> App {
-        App {
-            list: List::new(&document.values),
+        let mut app = App {
+            list: ListState::new(&document.values),
             filter: Filter::new(&document.values),
-            detail: Detail::default(),
-            help: Help::default(),
+            detail: DetailState::default(),
             notices: Notices::default(),
-            presentation: Presentation::default(),
-            qr: QrOverlay::default(),
-            screen: Rect::new(0, 0, 80, 24),
+            presentation: PresentationState::default(),
+            overlay: None,
+            area: Rect::new(0, 0, 80, 24),
             document,
             keys,
             text_width: DEFAULT_TEXT_WIDTH,
-        }
+        };
+        app.lay_out();
+        app
     }
 
     /// This app with the detail text wrapped at no more than `width` columns.
     pub fn with_text_width(mut self, width: usize) -> App {
         self.text_width = width;
+        self.lay_out();
         self
     }
 
@@ -110,7 +138,7 @@ impl App {
         &self.keys
     }
 
-    pub fn list(&self) -> &List {
+    pub fn list(&self) -> &ListState {
         &self.list
     }
 
@@ -118,21 +146,45 @@ impl App {
         &self.filter
     }
 
-    pub fn detail(&self) -> &Detail {
+    pub fn detail(&self) -> &DetailState {
         &self.detail
     }
 
-    pub fn help(&self) -> &Help {
-        &self.help
+    /// The help overlay, while it is open.
+    pub fn help(&self) -> Option<&HelpState> {
+        match &self.overlay {
+            Some(OverlayState::Help(help)) => Some(help),
+            _ => None,
+        }
     }
 
-    pub fn presentation(&self) -> &Presentation {
+    pub fn presentation(&self) -> &PresentationState {
         &self.presentation
     }
 
-    /// The `c` overlay.
-    pub fn qr(&self) -> &QrOverlay {
-        &self.qr
+    /// The `c` overlay, while it is open.
+    pub fn qr(&self) -> Option<&QrOverlayState> {
+        match &self.overlay {
+            Some(OverlayState::QrCode(qr)) => Some(qr),
+            _ => None,
+        }
+    }
+
+    /// What is in front of the user, which decides what the keys do and what is drawn.
+    pub fn screen(&self) -> Screen {
+        let mode = if self.presentation.is_blank() {
+            Mode::Blanked
+        } else if self.presentation.is_on() {
+            Mode::Presenting
+        } else if self.filter.is_editing() {
+            Mode::TypingFilter
+        } else {
+            Mode::Browsing
+        };
+        Screen {
+            mode,
+            overlay: self.overlay.as_ref().map(OverlayState::kind),
+        }
     }
 
     /// Starts in presentation mode, at the value with index `value`, or at the title slide.
@@ -141,21 +193,12 @@ impl App {
             .filter(|index| *index < self.document.values.len())
             .map_or(Slide::Title, Slide::Value);
         self.presentation.start(slide);
+        self.lay_out();
     }
 
     /// The slide shown, laid out for the screen, while presenting.
-    pub fn slide_layout(&self) -> Option<Ref<'_, SlideLayout>> {
-        let slide = self.presentation.slide()?;
-        let size = (self.screen.width, self.screen.height);
-        Some(
-            self.presentation
-                .layout(&self.document, slide, &self.keys, size),
-        )
-    }
-
-    /// Whether keys mean what presentation mode's table says: presenting, with no overlay open.
-    pub fn takes_presentation_keys(&self) -> bool {
-        self.presentation.is_on() && !self.help.is_open() && !self.qr.is_open()
+    pub fn slide_layout(&self) -> Option<&SlideLayout> {
+        self.presentation.layout()
     }
 
     pub fn status(&self) -> Option<&Status> {
@@ -167,9 +210,9 @@ impl App {
         self.notices.reload_error()
     }
 
-    /// The terminal's size, as last told.
-    pub fn screen(&self) -> Rect {
-        self.screen
+    /// The terminal's area, as last told.
+    pub fn area(&self) -> Rect {
+        self.area
     }
 
     pub fn view(&self) -> View {
@@ -181,35 +224,30 @@ impl App {
         self.list.selected()
     }
 
-    /// Whether the letter keys type into the filter.
-    pub fn is_typing_filter(&self) -> bool {
-        self.filter.is_editing() && !self.help.is_open()
-    }
-
     /// Where the panes go on the current screen.
     pub fn areas(&self) -> Areas {
         Areas::new(
-            self.screen,
+            self.area,
             self.list.row_width(),
             self.list.len(),
             self.banner_lines().len().min(MAX_BANNER_LINES) as u16,
-            self.status_lines().len().clamp(1, MAX_STATUS_LINES) as u16,
+            self.status_lines(usize::from(self.area.width))
+                .len()
+                .clamp(1, MAX_STATUS_LINES) as u16,
         )
     }
 
-    /// The banner about a broken values file, wrapped to the screen width after a column of
-    /// margin; empty while the file is good.
+    /// The banner about a broken values file, wrapped to the screen width after
+    /// `MESSAGE_MARGIN`; empty while the file is good.
     pub fn banner_lines(&self) -> Vec<String> {
-        self.notices.banner_lines(self.message_width())
+        self.notices
+            .banner_lines(message_width(usize::from(self.area.width)))
     }
 
-    /// The status message wrapped to the screen width, after a column of margin.
-    pub fn status_lines(&self) -> Vec<&str> {
-        self.notices.status_lines(self.message_width())
-    }
-
-    fn message_width(&self) -> usize {
-        usize::from(self.screen.width).saturating_sub(1)
+    /// The status message wrapped for rows `columns` wide, after `MESSAGE_MARGIN`: the
+    /// browser's footer is the screen's width, a slide's last row less where the slide is.
+    pub fn status_lines(&self, columns: usize) -> Vec<&str> {
+        self.notices.status_lines(message_width(columns))
     }
 
     /// The filter to mark in the detail pane, when it shows a value and a filter is set.
@@ -240,13 +278,30 @@ impl App {
     }
 
     /// What the detail pane shows, as blocks separated by blank lines, made safe to display.
-    pub fn detail_blocks(&self) -> Vec<Block<'_>> {
+    pub fn detail_blocks(&self) -> Vec<TextBlock<'_>> {
         self.shown().blocks()
     }
 
-    /// The detail content laid out for the pane, made again only when it is out of date.
-    pub fn wrapped_detail(&self) -> Ref<'_, WrappedDetail> {
-        self.detail.wrapped(&self.shown(), self.detail_widths())
+    /// The detail content laid out for the pane.
+    pub fn wrapped_detail(&self) -> &WrappedDetail {
+        self.detail.wrapped()
+    }
+
+    /// Lays out the detail content and the slide shown for what they show now, each only when
+    /// it is out of date. Every change ends here, so what the drawing and the next action read
+    /// is current.
+    fn lay_out(&mut self) {
+        let widths = self.detail_widths();
+        let shown = Shown {
+            document: &self.document,
+            view: self.detail.view(),
+            selected: self.list.selected(),
+            filter: self.filter.text(),
+            keys: &self.keys,
+        };
+        self.detail.lay_out(&shown, widths);
+        let size = (self.area.width, self.area.height);
+        self.presentation.lay_out(&self.document, &self.keys, size);
     }
 
     /// Lines of wrapped detail content for the current detail pane width.
@@ -288,6 +343,8 @@ impl App {
         // A message or banner that comes or goes resizes the panes as a resize does.
         if self.areas() != areas {
             self.fit_to_panes();
+        } else {
+            self.lay_out();
         }
         effect
     }
@@ -295,6 +352,8 @@ impl App {
     fn apply(&mut self, action: Action) -> Option<Effect> {
         if action.is_from_user() {
             self.notices.clear_status();
+            // The panes may have grown with the message gone.
+            self.lay_out();
         }
         match action {
             // The same whatever is open.
@@ -304,46 +363,42 @@ impl App {
             Action::Launched(result) => {
                 // The key that copies where the user is now: a slide's, or the browser's, which
                 // the overlays take even over a slide.
-                let copy_key = if self.takes_presentation_keys() {
-                    self.keys.presenting_name(&Action::Copy)
-                } else {
-                    self.keys.name(&Action::Copy)
-                };
+                let copy_key = self.keys.name(&Action::Copy, self.screen());
                 self.notices.launched(result, copy_key.as_deref());
             }
             Action::Copied(result) => self.notices.copied(result),
             Action::Reloaded(result) => self.reloaded(result),
             Action::WatchFailed(reason) => self.notices.watch_failed(&reason),
             // An overlay takes the keys while it is open.
-            action if self.help.is_open() => self.help_key(action),
-            action if self.qr.is_open() => return self.qr_key(action),
-            action if self.presentation.is_on() => return self.present_key(action),
-            action => return self.screen_key(action),
+            action => {
+                return match self.screen() {
+                    Screen {
+                        overlay: Some(Overlay::Help),
+                        ..
+                    } => {
+                        self.help_key(action);
+                        None
+                    }
+                    Screen {
+                        overlay: Some(Overlay::QrCode),
+                        ..
+                    } => self.qr_key(action),
+                    Screen {
+                        mode: Mode::Presenting | Mode::Blanked,
+                        overlay: None,
+                    } => self.present_key(action),
+                    Screen {
+                        mode: Mode::Browsing | Mode::TypingFilter,
+                        overlay: None,
+                    } => self.browser_key(action),
+                };
+            }
         }
         None
     }
 
-    fn help_key(&mut self, action: Action) {
-        let max = self.max_help_scroll();
-        match action {
-            Action::ToggleHelp | Action::Back => self.help.close(),
-            Action::Next => self.help.scroll_by(1, max),
-            Action::Previous => self.help.scroll_by(-1, max),
-            Action::PageDown => self.help.scroll_by(10, max),
-            Action::PageUp => self.help.scroll_by(-10, max),
-            Action::First => self.help.scroll_to_top(),
-            _ => {}
-        }
-    }
-
-    /// How far the help scrolls: until its last row is at the bottom of its window.
-    pub(super) fn max_help_scroll(&self) -> usize {
-        let rows = self.keys.help_rows().len();
-        rows - layout::help_rows_shown(self.screen, rows)
-    }
-
-    /// A key on the main screen.
-    fn screen_key(&mut self, action: Action) -> Option<Effect> {
+    /// A key on the browser.
+    fn browser_key(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Next => self.move_cursor_to(self.list.cursor().saturating_add(1)),
             Action::Previous => self.move_cursor_to(self.list.cursor().saturating_sub(1)),
@@ -380,7 +435,7 @@ impl App {
             Action::PreviousLink => self.step_link(-1),
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
-            Action::ToggleHelp => self.help.open(),
+            Action::ToggleHelp => self.open_help(0),
             Action::Back => return self.back(),
             Action::Present => self.start_presenting(),
             Action::ShowQrCode => self.show_qr_code(),
@@ -478,18 +533,21 @@ impl App {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.screen = Rect::new(0, 0, width, height);
+        self.area = Rect::new(0, 0, width, height);
         self.fit_to_panes();
     }
 
     fn fit_to_panes(&mut self) {
+        self.lay_out();
         self.keep_cursor_in_view();
         let max = self.max_detail_scroll();
         self.detail.clamp_scroll(max);
         let max = self.max_slide_scroll();
         self.presentation.clamp_scroll(max);
         let max = self.max_help_scroll();
-        self.help.clamp_scroll(max);
+        if let Some(OverlayState::Help(help)) = &mut self.overlay {
+            help.clamp_scroll(max);
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! Pure: text in, settings or diagnostics out. Finding and reading the file is `source`'s job.
 
 mod starter;
+mod summary;
 mod validate;
 
 use std::ops::RangeInclusive;
@@ -14,6 +15,7 @@ use crate::keys::KeyTable;
 use crate::values::{self, LoadError};
 
 pub use starter::render;
+pub use summary::summary;
 
 /// The widths `text_width` may take: narrower is too short a line to read, and no screen is
 /// wider.

@@ -2,14 +2,14 @@
 //! (when the table takes it) and resizes directly.
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use crate::action::Action;
 use crate::app::App;
 
-/// The action for a terminal event, given the current state (typing a filter changes what the
-/// letter keys mean).
+/// The action for a terminal event, given the current state (the screen in front of the user
+/// decides what a key means).
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
@@ -23,55 +23,10 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// A key, by the app's key table, on the screen in front of the user.
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
-    let keys = app.keys();
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    if app.takes_presentation_keys() {
-        return presenting_action(app, key, control);
-    }
-    if control
-        && let KeyCode::Char(c) = key.code
-        && let Some(action) = keys.ctrl(c)
-    {
-        return Some(action);
-    }
-    if app.is_typing_filter() {
-        return match key.code {
-            KeyCode::Char(c) if !control => Some(Action::FilterInput(c)),
-            KeyCode::Backspace => Some(Action::FilterBackspace),
-            KeyCode::Enter => Some(Action::AcceptFilter),
-            KeyCode::Esc => Some(Action::Back),
-            KeyCode::Down => Some(Action::Next),
-            KeyCode::Up => Some(Action::Previous),
-            _ => None,
-        };
-    }
-    if control {
-        return None;
-    }
-    keys.plain(key.code)
-}
-
-/// A key in presentation mode: its own table first, then the browser's Ctrl keys, which work
-/// on every screen (Ctrl-C quits, Ctrl-Z suspends). While the screen is blank, any other key brings it back and
-/// does nothing else, as in presentation software.
-fn presenting_action(app: &App, key: &KeyEvent, control: bool) -> Option<Action> {
-    let keys = app.keys();
-    let ctrl = match key.code {
-        KeyCode::Char(c) if control => Some(c),
-        _ => None,
-    };
-    let own = match ctrl {
-        Some(c) => keys.presenting_ctrl(c),
-        None if control => None,
-        None => keys.presenting(key.code),
-    };
-    let everywhere = ctrl.and_then(|c| keys.ctrl(c));
-    match (own, everywhere) {
-        (None, Some(action)) => Some(action),
-        _ if app.presentation().is_blank() => Some(Action::Unblank),
-        (own, _) => own,
-    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    app.keys().action(key.code, ctrl, app.screen())
 }
 
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
@@ -96,7 +51,9 @@ fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
 mod tests {
     use super::*;
     use crate::keys::{Key, KeyTable};
+    use crate::screen::Keymap;
     use crate::values;
+    use ratatui::crossterm::event::KeyCode;
 
     fn app() -> App {
         App::new(values::builtin().expect("the built-in values are valid"))
@@ -233,11 +190,14 @@ mod tests {
         let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
         let document = values::builtin().expect("the built-in values are valid");
         let keys = KeyTable::default()
-            .rebound(&[(Action::Next, vec![Key::Ctrl('n')])])
-            .rebound_presenting(&[
-                (Action::Next, vec![Key::Ctrl('f')]),
-                (Action::Blank, vec![Key::Ctrl('b')]),
-            ]);
+            .rebound(&[(Action::Next, vec![Key::Ctrl('n')])], Keymap::Browser)
+            .rebound(
+                &[
+                    (Action::Next, vec![Key::Ctrl('f')]),
+                    (Action::Blank, vec![Key::Ctrl('b')]),
+                ],
+                Keymap::Presentation,
+            );
         let mut app = App::with_keys(document, keys);
         app.start_presentation(Some(0));
         assert_eq!(action_for(&app, &ctrl('f')), Some(Action::Next));

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::action::Action;
+use crate::screen::{Keymap, Mode, Screen};
 
 pub use names::{ACTION_NAMES, action_name, action_named};
 pub use notation::{KeyError, key_names};
@@ -183,7 +184,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
 ];
 
 /// The keys of presentation mode, in the order the help lists them. While the screen is blank,
-/// any key brings it back (`KeyTable::presenting`).
+/// any key brings it back (`KeyTable::action`).
 pub const PRESENT_BINDINGS: &[Binding] = &[
     bind(
         &[
@@ -246,6 +247,40 @@ pub const PRESENT_BINDINGS: &[Binding] = &[
     bind(&[plain('q')], "quit", Action::Quit),
 ];
 
+/// The default rows of `keymap`.
+pub fn default_bindings(keymap: Keymap) -> &'static [Binding] {
+    match keymap {
+        Keymap::Browser => DEFAULT_BINDINGS,
+        Keymap::Presentation => PRESENT_BINDINGS,
+    }
+}
+
+/// The keys that do something else than type while a filter is typed. They are fixed: a
+/// config file cannot change them, and every letter is text.
+pub const FILTER_BINDINGS: &[Binding] = &[
+    bind(
+        &[Key::Plain(KeyCode::Enter)],
+        "keep the filter",
+        Action::AcceptFilter,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::Esc)],
+        "clear the filter",
+        Action::Back,
+    ),
+    bind(
+        &[Key::Plain(KeyCode::Backspace)],
+        "delete the last character",
+        Action::FilterBackspace,
+    ),
+    bind(&[Key::Plain(KeyCode::Down)], "next value", Action::Next),
+    bind(
+        &[Key::Plain(KeyCode::Up)],
+        "previous value",
+        Action::Previous,
+    ),
+];
+
 /// The help's heading over the keys of presentation mode.
 pub const PRESENT_HEADING: &str = "In presentation mode";
 
@@ -282,19 +317,13 @@ impl KeyTable {
         }
     }
 
-    /// This table with a user's keys for the browser: each action listed gets exactly the keys
+    /// This table with a user's keys for `keymap`: each action listed gets exactly the keys
     /// listed for it, and a key listed is taken from whichever other action had it, so the
     /// user's choice wins. Actions not listed keep the keys they had, less those taken. An
     /// action this table has no row for (`suspend` where there is no job control) still takes
     /// its keys from the rows here.
-    pub fn rebound(mut self, rebindings: &[(Action, Vec<Key>)]) -> KeyTable {
-        rebind(&mut self.bindings, rebindings);
-        self
-    }
-
-    /// This table with a user's keys for presentation mode, by the same rules as `rebound`.
-    pub fn rebound_presenting(mut self, rebindings: &[(Action, Vec<Key>)]) -> KeyTable {
-        rebind(&mut self.presenting, rebindings);
+    pub fn rebound(mut self, rebindings: &[(Action, Vec<Key>)], keymap: Keymap) -> KeyTable {
+        rebind(self.rows_mut(keymap), rebindings);
         self
     }
 
@@ -309,36 +338,61 @@ impl KeyTable {
         self.mouse
     }
 
-    /// The browser's rows, in the order the help lists them.
-    pub fn bindings(&self) -> &[Binding] {
-        &self.bindings
+    /// The rows of `keymap`, in the order the help lists them.
+    pub fn bindings(&self, keymap: Keymap) -> &[Binding] {
+        match keymap {
+            Keymap::Browser => &self.bindings,
+            Keymap::Presentation => &self.presenting,
+        }
     }
 
-    /// Presentation mode's rows, in the order the help lists them.
-    pub fn presenting_bindings(&self) -> &[Binding] {
-        &self.presenting
+    fn rows_mut(&mut self, keymap: Keymap) -> &mut [Binding] {
+        match keymap {
+            Keymap::Browser => &mut self.bindings,
+            Keymap::Presentation => &mut self.presenting,
+        }
     }
 
-    /// The action of `code` pressed without Ctrl on the main screen. A digit bound on its own
-    /// wins over the digits that select by number.
-    pub fn plain(&self, code: KeyCode) -> Option<Action> {
-        action_of(&self.bindings, code)
-    }
-
-    /// The action of Ctrl and `c`, anywhere.
-    pub fn ctrl(&self, c: char) -> Option<Action> {
-        bound(&self.bindings, Key::Ctrl(c)).cloned()
-    }
-
-    /// The action of `code` pressed without Ctrl in presentation mode.
-    pub fn presenting(&self, code: KeyCode) -> Option<Action> {
-        action_of(&self.presenting, code)
-    }
-
-    /// The action of Ctrl and `c` in presentation mode, by its own table; the browser's Ctrl
-    /// keys (`ctrl`) work there too, after these.
-    pub fn presenting_ctrl(&self, c: char) -> Option<Action> {
-        bound(&self.presenting, Key::Ctrl(c)).cloned()
+    /// The action of `code`, pressed with Ctrl or without, on `screen`.
+    ///
+    /// The browser's Ctrl keys work on every screen (Ctrl-C quits, Ctrl-Z suspends), after a
+    /// slide's own. While a filter is typed, a character is text and `FILTER_BINDINGS` say
+    /// what the other keys do. While a slide is blanked, any key that is not one of the
+    /// browser's Ctrl keys brings it back and does nothing else, as in presentation software. A
+    /// digit bound on its own wins over the digits that select by number.
+    pub fn action(&self, code: KeyCode, ctrl: bool, screen: Screen) -> Option<Action> {
+        let ctrl_char = match code {
+            KeyCode::Char(c) if ctrl => Some(c),
+            _ => None,
+        };
+        let everywhere = ctrl_char.and_then(|c| bound(&self.bindings, Key::Ctrl(c)).cloned());
+        match screen {
+            Screen {
+                mode: mode @ (Mode::Presenting | Mode::Blanked),
+                overlay: None,
+            } => {
+                let own = match ctrl_char {
+                    Some(c) => bound(&self.presenting, Key::Ctrl(c)).cloned(),
+                    None if ctrl => None,
+                    None => action_of(&self.presenting, code),
+                };
+                match (own, everywhere) {
+                    (None, Some(action)) => Some(action),
+                    _ if mode == Mode::Blanked => Some(Action::Unblank),
+                    (own, _) => own,
+                }
+            }
+            _ if everywhere.is_some() => everywhere,
+            Screen {
+                mode: Mode::TypingFilter,
+                overlay: None,
+            } => match code {
+                KeyCode::Char(c) if !ctrl => Some(Action::FilterInput(c)),
+                code => action_of(FILTER_BINDINGS, code),
+            },
+            _ if ctrl => None,
+            _ => action_of(&self.bindings, code),
+        }
     }
 
     /// Rows of the help overlay: the keys of each binding, with those of the bindings listed
@@ -360,27 +414,24 @@ impl KeyTable {
         rows
     }
 
-    /// The first key bound to `action`, as the footer and messages name it; `None` when no key
-    /// is.
-    pub fn name(&self, action: &Action) -> Option<Cow<'static, str>> {
-        first_key(&self.bindings, action)
+    /// The first key bound to `action` on `screen`, as the footer and messages name it; `None`
+    /// when no key is. While a filter is typed, the keys of `FILTER_BINDINGS` come first.
+    pub fn name(&self, action: &Action, screen: Screen) -> Option<Cow<'static, str>> {
+        match screen {
+            Screen {
+                mode: Mode::TypingFilter,
+                overlay: None,
+            } => first_key(FILTER_BINDINGS, action),
+            _ => None,
+        }
+        .or_else(|| first_key(self.bindings(screen.keymap()), action))
     }
 
-    /// The first key bound to `action` in presentation mode.
-    pub fn presenting_name(&self, action: &Action) -> Option<Cow<'static, str>> {
-        first_key(&self.presenting, action)
-    }
-
-    /// The keys of a footer hint for `actions`: the first key of each. Arrows read as a pair
-    /// written together (`↑↓`); letters need a space between them (`n N`). `None` when one of
-    /// the actions has no key.
-    pub fn hint(&self, actions: &[Action]) -> Option<String> {
-        hint(actions.iter().map(|action| self.name(action)))
-    }
-
-    /// The keys of a hint for `actions` in presentation mode, written as `hint` writes them.
-    pub fn presenting_hint(&self, actions: &[Action]) -> Option<String> {
-        hint(actions.iter().map(|action| self.presenting_name(action)))
+    /// The keys of a footer hint for `actions` on `screen`: the first key of each. Arrows read
+    /// as a pair written together (`↑↓`); letters need a space between them (`n N`). `None`
+    /// when one of the actions has no key.
+    pub fn hint(&self, actions: &[Action], screen: Screen) -> Option<String> {
+        hint(actions.iter().map(|action| self.name(action, screen)))
     }
 }
 
@@ -494,6 +545,7 @@ fn rebind(bindings: &mut [Binding], rebindings: &[(Action, Vec<Key>)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screen::Overlay;
 
     #[test]
     fn the_help_lists_each_binding_with_the_ones_beside_it() {
@@ -561,29 +613,53 @@ mod tests {
     #[test]
     fn keys_are_looked_up_in_the_table() {
         let keys = KeyTable::default();
-        assert_eq!(keys.plain(KeyCode::Char('j')), Some(Action::Next));
-        assert_eq!(keys.plain(KeyCode::Down), Some(Action::Next));
-        assert_eq!(keys.plain(KeyCode::BackTab), Some(Action::PreviousLink));
         assert_eq!(
-            keys.plain(KeyCode::Char('7')),
+            keys.action(KeyCode::Char('j'), false, Screen::BROWSER),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Down, false, Screen::BROWSER),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            keys.action(KeyCode::BackTab, false, Screen::BROWSER),
+            Some(Action::PreviousLink)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('7'), false, Screen::BROWSER),
             Some(Action::SelectNumber(7))
         );
-        assert_eq!(keys.plain(KeyCode::Char('0')), None);
-        assert_eq!(keys.plain(KeyCode::Char('c')), Some(Action::ShowQrCode));
-        assert_eq!(keys.plain(KeyCode::Char('p')), Some(Action::Present));
-        assert_eq!(keys.plain(KeyCode::Char('x')), None);
         assert_eq!(
-            keys.plain(KeyCode::Char('b')),
+            keys.action(KeyCode::Char('0'), false, Screen::BROWSER),
+            None
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('c'), false, Screen::BROWSER),
+            Some(Action::ShowQrCode)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('p'), false, Screen::BROWSER),
+            Some(Action::Present)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('x'), false, Screen::BROWSER),
+            None
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('b'), false, Screen::BROWSER),
             None,
             "b blanks only a slide"
         );
-        assert_eq!(keys.ctrl('c'), Some(Action::Quit));
         assert_eq!(
-            keys.ctrl('z'),
+            keys.action(KeyCode::Char('c'), true, Screen::BROWSER),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('z'), true, Screen::BROWSER),
             cfg!(unix).then_some(Action::Suspend),
             "Ctrl-Z only where there is job control"
         );
-        assert_eq!(keys.ctrl('q'), None);
+        assert_eq!(keys.action(KeyCode::Char('q'), true, Screen::BROWSER), None);
     }
 
     #[test]
@@ -595,10 +671,18 @@ mod tests {
             KeyCode::PageDown,
             KeyCode::Char('j'),
         ] {
-            assert_eq!(keys.presenting(code), Some(Action::Next), "{code:?}");
+            assert_eq!(
+                keys.action(code, false, Screen::SLIDE),
+                Some(Action::Next),
+                "{code:?}"
+            );
         }
         for code in [KeyCode::Left, KeyCode::PageUp, KeyCode::Char('k')] {
-            assert_eq!(keys.presenting(code), Some(Action::Previous), "{code:?}");
+            assert_eq!(
+                keys.action(code, false, Screen::SLIDE),
+                Some(Action::Previous),
+                "{code:?}"
+            );
         }
         for (code, action) in [
             (KeyCode::Home, Action::First),
@@ -613,49 +697,71 @@ mod tests {
             (KeyCode::Enter, Action::Open),
             (KeyCode::Char('q'), Action::Quit),
         ] {
-            assert_eq!(keys.presenting(code), Some(action), "{code:?}");
+            assert_eq!(
+                keys.action(code, false, Screen::SLIDE),
+                Some(action),
+                "{code:?}"
+            );
         }
-        assert_eq!(keys.presenting(KeyCode::Char('/')), None);
-        assert_eq!(keys.presenting(KeyCode::Char('0')), None);
+        assert_eq!(keys.action(KeyCode::Char('/'), false, Screen::SLIDE), None);
+        assert_eq!(keys.action(KeyCode::Char('0'), false, Screen::SLIDE), None);
         assert_eq!(
-            keys.presenting_hint(&[Action::Previous, Action::Next])
+            keys.hint(&[Action::Previous, Action::Next], Screen::SLIDE)
                 .as_deref(),
             Some("←→")
         );
         assert_eq!(
-            keys.presenting_hint(&[Action::ScrollUp, Action::ScrollDown])
+            keys.hint(&[Action::ScrollUp, Action::ScrollDown], Screen::SLIDE)
                 .as_deref(),
             Some("↑↓")
         );
-        assert_eq!(keys.presenting_name(&Action::Back).as_deref(), Some("Esc"));
-        assert_eq!(keys.presenting_name(&Action::Present), None);
+        assert_eq!(
+            keys.name(&Action::Back, Screen::SLIDE).as_deref(),
+            Some("Esc")
+        );
+        assert_eq!(keys.name(&Action::Present, Screen::SLIDE), None);
         assert_eq!(Key::Plain(KeyCode::Char(' ')).name(), "Space");
     }
 
     #[test]
     fn hints_and_messages_name_the_first_key() {
         let keys = KeyTable::default();
-        assert_eq!(keys.name(&Action::Copy).as_deref(), Some("y"));
-        assert_eq!(keys.name(&Action::Open).as_deref(), Some("Enter"));
-        assert_eq!(keys.name(&Action::PreviousMatch).as_deref(), Some("N"));
         assert_eq!(
-            keys.name(&Action::Resize {
-                width: 1,
-                height: 1
-            }),
+            keys.name(&Action::Copy, Screen::BROWSER).as_deref(),
+            Some("y")
+        );
+        assert_eq!(
+            keys.name(&Action::Open, Screen::BROWSER).as_deref(),
+            Some("Enter")
+        );
+        assert_eq!(
+            keys.name(&Action::PreviousMatch, Screen::BROWSER)
+                .as_deref(),
+            Some("N")
+        );
+        assert_eq!(
+            keys.name(
+                &Action::Resize {
+                    width: 1,
+                    height: 1
+                },
+                Screen::BROWSER
+            ),
             None
         );
         assert_eq!(
-            keys.hint(&[Action::Previous, Action::Next]).as_deref(),
+            keys.hint(&[Action::Previous, Action::Next], Screen::BROWSER)
+                .as_deref(),
             Some("↑↓")
         );
         assert_eq!(
-            keys.hint(&[Action::NextMatch, Action::PreviousMatch])
+            keys.hint(&[Action::NextMatch, Action::PreviousMatch], Screen::BROWSER)
                 .as_deref(),
             Some("n N")
         );
         assert_eq!(
-            keys.hint(&[Action::Quit, Action::Back]).as_deref(),
+            keys.hint(&[Action::Quit, Action::Back], Screen::BROWSER)
+                .as_deref(),
             Some("q Esc")
         );
     }
@@ -667,13 +773,32 @@ mod tests {
             bind(&[Key::Ctrl('x')], "quit", Action::Quit),
         ];
         let keys = KeyTable::new(OWN);
-        assert_eq!(keys.plain(KeyCode::Char('c')), Some(Action::Copy));
-        assert_eq!(keys.plain(KeyCode::Char('y')), None);
-        assert_eq!(keys.plain(KeyCode::Char('3')), None, "no digits bound");
-        assert_eq!(keys.ctrl('x'), Some(Action::Quit));
-        assert_eq!(keys.ctrl('c'), None);
-        assert_eq!(keys.name(&Action::Copy).as_deref(), Some("c"));
-        assert_eq!(keys.hint(&[Action::Copy, Action::Next]), None);
+        assert_eq!(
+            keys.action(KeyCode::Char('c'), false, Screen::BROWSER),
+            Some(Action::Copy)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('y'), false, Screen::BROWSER),
+            None
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('3'), false, Screen::BROWSER),
+            None,
+            "no digits bound"
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('x'), true, Screen::BROWSER),
+            Some(Action::Quit)
+        );
+        assert_eq!(keys.action(KeyCode::Char('c'), true, Screen::BROWSER), None);
+        assert_eq!(
+            keys.name(&Action::Copy, Screen::BROWSER).as_deref(),
+            Some("c")
+        );
+        assert_eq!(
+            keys.hint(&[Action::Copy, Action::Next], Screen::BROWSER),
+            None
+        );
         assert_eq!(keys.help_rows()[1].0, "Ctrl-X");
     }
 
@@ -723,46 +848,78 @@ mod tests {
 
     #[test]
     fn a_rebound_action_has_exactly_the_keys_given() {
-        let keys = KeyTable::default().rebound(&[(Action::Next, vec![char('n')])]);
-        assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
-        assert_eq!(keys.plain(KeyCode::Char('j')), None, "j is no longer next");
-        assert_eq!(keys.plain(KeyCode::Down), None, "nor is Down");
-        assert_eq!(keys.plain(KeyCode::Char('k')), Some(Action::Previous));
+        let keys = KeyTable::default().rebound(&[(Action::Next, vec![char('n')])], Keymap::Browser);
+        assert_eq!(
+            keys.action(KeyCode::Char('n'), false, Screen::BROWSER),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('j'), false, Screen::BROWSER),
+            None,
+            "j is no longer next"
+        );
+        assert_eq!(
+            keys.action(KeyCode::Down, false, Screen::BROWSER),
+            None,
+            "nor is Down"
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('k'), false, Screen::BROWSER),
+            Some(Action::Previous)
+        );
         assert_eq!(keys.help_rows()[0].0, "n");
     }
 
     #[test]
     fn a_key_given_to_one_action_is_taken_from_the_one_that_had_it() {
-        let keys = KeyTable::default().rebound(&[(Action::Next, vec![char('n'), char('j')])]);
-        assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
+        let keys = KeyTable::default().rebound(
+            &[(Action::Next, vec![char('n'), char('j')])],
+            Keymap::Browser,
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('n'), false, Screen::BROWSER),
+            Some(Action::Next)
+        );
         // next-match kept its other keys (none) and lost `n`; previous-match is untouched.
-        assert_eq!(keys.name(&Action::NextMatch), None);
-        assert_eq!(keys.plain(KeyCode::Char('N')), Some(Action::PreviousMatch));
+        assert_eq!(keys.name(&Action::NextMatch, Screen::BROWSER), None);
+        assert_eq!(
+            keys.action(KeyCode::Char('N'), false, Screen::BROWSER),
+            Some(Action::PreviousMatch)
+        );
         let rows = keys.help_rows();
         assert!(rows.iter().any(|(keys, _)| keys == "N"), "{rows:?}");
-        assert_eq!(keys.hint(&[Action::NextMatch, Action::PreviousMatch]), None);
+        assert_eq!(
+            keys.hint(&[Action::NextMatch, Action::PreviousMatch], Screen::BROWSER),
+            None
+        );
     }
 
     #[test]
     fn later_rebindings_take_keys_from_earlier_ones() {
-        let keys = KeyTable::default().rebound(&[
-            (Action::Copy, vec![char('c')]),
-            (Action::Quit, vec![char('c')]),
-        ]);
-        assert_eq!(keys.plain(KeyCode::Char('c')), Some(Action::Quit));
-        assert_eq!(keys.name(&Action::Copy), None);
+        let keys = KeyTable::default().rebound(
+            &[
+                (Action::Copy, vec![char('c')]),
+                (Action::Quit, vec![char('c')]),
+            ],
+            Keymap::Browser,
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('c'), false, Screen::BROWSER),
+            Some(Action::Quit)
+        );
+        assert_eq!(keys.name(&Action::Copy, Screen::BROWSER), None);
     }
 
     #[test]
     fn an_action_rebound_to_nothing_leaves_the_help() {
-        let keys = KeyTable::default().rebound(&[(Action::PageDown, vec![])]);
+        let keys = KeyTable::default().rebound(&[(Action::PageDown, vec![])], Keymap::Browser);
         let rows = keys.help_rows();
         // PgUp, listed beside PgDn, keeps its row and its description.
         assert!(
             rows.contains(&("PgUp".to_owned(), "scroll the text")),
             "{rows:?}"
         );
-        let keys = keys.rebound(&[(Action::PageUp, vec![])]);
+        let keys = keys.rebound(&[(Action::PageUp, vec![])], Keymap::Browser);
         assert!(
             keys.help_rows()
                 .iter()
@@ -772,14 +929,23 @@ mod tests {
 
     #[test]
     fn a_digit_bound_on_its_own_wins_over_selecting_by_number() {
-        let keys = KeyTable::default().rebound(&[
-            (Action::First, vec![char('1')]),
-            (Action::Last, vec![char('9'), char('5')]),
-        ]);
-        assert_eq!(keys.plain(KeyCode::Char('1')), Some(Action::First));
-        assert_eq!(keys.plain(KeyCode::Char('5')), Some(Action::Last));
+        let keys = KeyTable::default().rebound(
+            &[
+                (Action::First, vec![char('1')]),
+                (Action::Last, vec![char('9'), char('5')]),
+            ],
+            Keymap::Browser,
+        );
         assert_eq!(
-            keys.plain(KeyCode::Char('2')),
+            keys.action(KeyCode::Char('1'), false, Screen::BROWSER),
+            Some(Action::First)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('5'), false, Screen::BROWSER),
+            Some(Action::Last)
+        );
+        assert_eq!(
+            keys.action(KeyCode::Char('2'), false, Screen::BROWSER),
             Some(Action::SelectNumber(2))
         );
         let rows = keys.help_rows();
@@ -787,18 +953,21 @@ mod tests {
         let all = (1..=9)
             .map(|digit| char(char::from_digit(digit, 10).unwrap()))
             .collect();
-        let keys = keys.rebound(&[(Action::Copy, all)]);
-        assert_eq!(keys.name(&Action::SelectNumber(1)), None);
+        let keys = keys.rebound(&[(Action::Copy, all)], Keymap::Browser);
+        assert_eq!(keys.name(&Action::SelectNumber(1), Screen::BROWSER), None);
         let rows = keys.help_rows();
         let browsing = rows.iter().take_while(|(_, d)| !d.is_empty());
         assert!(!browsing.clone().any(|(_, d)| *d == "value by number"));
         assert!(browsing.clone().any(|(_, d)| *d == "quit"), "{rows:?}");
-        let pair = KeyTable::default().rebound(&[(
-            Action::Copy,
-            (3..=9)
-                .map(|digit| char(char::from_digit(digit, 10).unwrap()))
-                .collect(),
-        )]);
+        let pair = KeyTable::default().rebound(
+            &[(
+                Action::Copy,
+                (3..=9)
+                    .map(|digit| char(char::from_digit(digit, 10).unwrap()))
+                    .collect(),
+            )],
+            Keymap::Browser,
+        );
         assert_eq!(pair.help_rows()[4].0, "1 2");
     }
 
@@ -848,5 +1017,107 @@ mod tests {
                 "{name} is listed twice"
             );
         }
+    }
+
+    #[test]
+    fn the_screen_decides_what_a_key_does() {
+        let keys = KeyTable::default();
+        let typing = Screen::plain(Mode::TypingFilter);
+        let blanked = Screen::plain(Mode::Blanked);
+        let help_over_slide = Screen {
+            mode: Mode::Presenting,
+            overlay: Some(Overlay::Help),
+        };
+        let qr_over_typing = Screen {
+            mode: Mode::TypingFilter,
+            overlay: Some(Overlay::QrCode),
+        };
+        let q = KeyCode::Char('q');
+        for (code, ctrl, screen, action) in [
+            (q, false, Screen::BROWSER, Some(Action::Quit)),
+            (q, false, typing, Some(Action::FilterInput('q'))),
+            (q, false, blanked, Some(Action::Unblank)),
+            (q, false, qr_over_typing, Some(Action::Quit)),
+            (KeyCode::Char('c'), true, typing, Some(Action::Quit)),
+            (KeyCode::Char('c'), true, blanked, Some(Action::Quit)),
+            (KeyCode::Char('c'), true, Screen::SLIDE, Some(Action::Quit)),
+            (KeyCode::Char('x'), true, blanked, Some(Action::Unblank)),
+            (KeyCode::Char('x'), true, Screen::SLIDE, None),
+            (KeyCode::Char('j'), true, Screen::BROWSER, None),
+            (KeyCode::Enter, false, typing, Some(Action::AcceptFilter)),
+            (
+                KeyCode::Backspace,
+                true,
+                typing,
+                Some(Action::FilterBackspace),
+            ),
+            (KeyCode::Esc, false, typing, Some(Action::Back)),
+            (KeyCode::Down, false, typing, Some(Action::Next)),
+            (
+                KeyCode::Char('1'),
+                false,
+                typing,
+                Some(Action::FilterInput('1')),
+            ),
+            (
+                KeyCode::Down,
+                false,
+                Screen::SLIDE,
+                Some(Action::ScrollDown),
+            ),
+            (KeyCode::Down, false, help_over_slide, Some(Action::Next)),
+            (
+                KeyCode::Char('b'),
+                false,
+                Screen::SLIDE,
+                Some(Action::Blank),
+            ),
+            (KeyCode::Char('b'), false, help_over_slide, None),
+        ] {
+            assert_eq!(
+                keys.action(code, ctrl, screen),
+                action,
+                "{code:?} (ctrl {ctrl}) on {screen:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_keys_that_keep_and_clear_a_filter_are_named_from_the_fixed_ones() {
+        let keys = KeyTable::default().rebound(
+            &[
+                (Action::Back, vec![Key::Ctrl('g')]),
+                (Action::Copy, vec![plain('w')]),
+            ],
+            Keymap::Browser,
+        );
+        let typing = Screen::plain(Mode::TypingFilter);
+        assert_eq!(
+            keys.name(&Action::AcceptFilter, typing).as_deref(),
+            Some("Enter")
+        );
+        assert_eq!(keys.name(&Action::Back, typing).as_deref(), Some("Esc"));
+        assert_eq!(
+            keys.name(&Action::Back, Screen::BROWSER).as_deref(),
+            Some("Ctrl-G")
+        );
+        assert_eq!(keys.name(&Action::AcceptFilter, Screen::BROWSER), None);
+        assert_eq!(
+            keys.name(&Action::Copy, typing).as_deref(),
+            Some("w"),
+            "the browser's after"
+        );
+        let qr_over_slide = Screen {
+            mode: Mode::Presenting,
+            overlay: Some(Overlay::QrCode),
+        };
+        assert_eq!(
+            keys.name(&Action::Copy, qr_over_slide).as_deref(),
+            Some("w")
+        );
+        assert_eq!(
+            keys.name(&Action::Copy, Screen::SLIDE).as_deref(),
+            Some("y")
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! so a click always lands on the row that was drawn there.
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::widgets::{Block, Padding};
 
 /// Below this width the list and the detail are stacked instead of side by side.
 pub const STACK_BELOW_COLUMNS: u16 = 60;
@@ -80,10 +81,15 @@ pub fn list_inner(area: Rect) -> Rect {
     area.inner(Margin::new(1, 1))
 }
 
-/// The inside of the detail pane: its border plus a column of padding each side, so text does
-/// not touch the lines.
+/// The detail pane's frame: its border, and a column of padding each side so text does not
+/// touch the lines. The drawing styles it; the state wraps text to what is inside it.
+pub fn detail_block<'a>() -> Block<'a> {
+    Block::bordered().padding(Padding::horizontal(1))
+}
+
+/// The inside of the detail pane, within `detail_block`.
 pub fn detail_inner(area: Rect) -> Rect {
-    area.inner(Margin::new(2, 1))
+    detail_block().inner(area)
 }
 
 #[cfg(test)]

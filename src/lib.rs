@@ -15,6 +15,7 @@ pub mod keys;
 pub mod layout;
 pub mod manual;
 pub mod output;
+pub mod screen;
 pub mod source;
 pub mod text;
 pub mod tui;

@@ -96,7 +96,9 @@ fn browse(
     let present = match start {
         Start::Browsing => None,
         Start::Presenting(None) => Some(None),
-        Start::Presenting(Some(wanted)) => Some(Some(find_value(&document, &wanted)?)),
+        Start::Presenting(Some(wanted)) => Some(Some(
+            values::find_value(&document, &wanted).map_err(anyhow::Error::msg)?,
+        )),
     };
     if !io::stdout().is_terminal() {
         return print(&output::render(&document, Format::Text));
@@ -118,28 +120,46 @@ fn report(error: &LoadError) -> ExitCode {
 }
 
 /// Checks the config file in use if there is one, and the values files: the one in use, or
-/// each file named, which may be a config file too (told by what it holds).
+/// each file named, which may be a config file too (told by what it holds, or by being the
+/// config in use). Each file is checked once, however many times or ways it is named.
 fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCode {
     let mut code = ExitCode::SUCCESS;
     let mut tell = |result: Result<String, LoadError>| match result {
         Ok(summary) => println!("{summary}"),
         Err(error) => code = report(&error),
     };
-    if let Some(file) = &config.file {
-        tell(config.load().map(|_| valid_config(file)));
+    let is_config_in_use = |path: &Path| {
+        config
+            .file
+            .as_deref()
+            .is_some_and(|file| same_file(file, path))
+    };
+    if let Some(file) = &config.file
+        && !paths.iter().any(|path| is_config_in_use(path))
+    {
+        tell(check_config(file));
     }
     if paths.is_empty() {
         tell(source.load().map(|document| summary(source, &document)));
     }
-    for path in paths {
-        let name = values::show_path(&path);
-        tell(values::read_file(&path, "values file").and_then(|bytes| {
+    let mut checked: Vec<&Path> = Vec::new();
+    for path in &paths {
+        if checked.iter().any(|done| same_file(done, path)) {
+            continue;
+        }
+        checked.push(path);
+        if is_config_in_use(path) {
+            tell(check_config(path));
+            continue;
+        }
+        let name = values::show_path(path);
+        tell(source::read_file(path, "values file").and_then(|bytes| {
             // Read as values first: a valid values file is never a config file, and a large one
             // is read in parts, which parsing it whole to ask first would undo.
             match values::parse_bytes(&bytes, &name) {
                 Ok(document) => Ok(summary(&Source::File(path.clone()), &document)),
                 Err(_) if std::str::from_utf8(&bytes).is_ok_and(config::is_config) => {
-                    config::parse_bytes(&bytes, &name).map(|_| valid_config(&path))
+                    config_summary(&bytes, &name)
                 }
                 Err(error) => Err(error),
             }
@@ -148,8 +168,25 @@ fn check(source: &Source, config: &ConfigChoice, paths: Vec<PathBuf>) -> ExitCod
     code
 }
 
-fn valid_config(file: &Path) -> String {
-    format!("{}: a valid config", values::show_path(file))
+/// Whether two paths name the same file: the same path once links, `.` and `..` are resolved,
+/// or, for a file that cannot be resolved (missing), the same words.
+fn same_file(one: &Path, other: &Path) -> bool {
+    match (std::fs::canonicalize(one), std::fs::canonicalize(other)) {
+        (Ok(one), Ok(other)) => one == other,
+        _ => one == other,
+    }
+}
+
+fn check_config(file: &Path) -> Result<String, LoadError> {
+    let bytes = source::read_file(file, "config file")?;
+    config_summary(&bytes, &values::show_path(file))
+}
+
+/// A config file's bytes, named `name`, checked and counted as `check` reports a good one.
+fn config_summary(bytes: &[u8], name: &str) -> Result<String, LoadError> {
+    let text = values::utf8(bytes, name)?;
+    config::parse(text, name)?;
+    Ok(format!("{name}: {}", config::summary(text)))
 }
 
 fn summary(source: &Source, document: &Document) -> String {
@@ -176,7 +213,7 @@ fn print(text: &str) -> Result<ExitCode> {
 }
 
 fn open(document: &Document, wanted: &str, settings: &Settings) -> Result<ExitCode> {
-    let index = find_value(document, wanted)?;
+    let index = values::find_value(document, wanted).map_err(anyhow::Error::msg)?;
     let value = &document.values[index];
     let name = text::visible(&value.name);
     let Some(video) = &value.video else {
@@ -191,83 +228,12 @@ fn open(document: &Document, wanted: &str, settings: &Settings) -> Result<ExitCo
     }
 }
 
-/// The value `wanted` names: a 1-based number, a name ignoring case, or a unique start of one.
-fn find_value(document: &Document, wanted: &str) -> Result<usize> {
-    let values = &document.values;
-    let wanted = wanted.trim();
-    if let Ok(number) = wanted.parse::<usize>() {
-        if (1..=values.len()).contains(&number) {
-            return Ok(number - 1);
-        }
-        bail!(
-            "there is no value {number}; the values are numbered 1 to {}",
-            values.len()
-        );
-    }
-    let lower = wanted.to_lowercase();
-    if let Some(index) = values
-        .iter()
-        .position(|value| value.name.to_lowercase() == lower)
-    {
-        return Ok(index);
-    }
-    let starting: Vec<usize> = (0..values.len())
-        .filter(|index| values[*index].name.to_lowercase().starts_with(&lower))
-        .collect();
-    match starting.as_slice() {
-        [index] if !lower.is_empty() => Ok(*index),
-        [] => bail!("no value is named “{}”", text::visible(wanted)),
-        many => {
-            let names: Vec<String> = many
-                .iter()
-                .map(|index| format!("“{}”", text::visible(&values[*index].name)))
-                .collect();
-            bail!(
-                "“{}” could be any of {}; type more of the name",
-                text::visible(wanted),
-                names.join(", ")
-            )
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn builtin() -> Document {
         nhs_values::values::builtin().expect("the built-in values are valid")
-    }
-
-    #[test]
-    fn values_are_found_by_number_name_or_prefix() {
-        let document = builtin();
-        assert_eq!(find_value(&document, "2").unwrap(), 1);
-        assert_eq!(find_value(&document, "everyone counts").unwrap(), 5);
-        assert_eq!(find_value(&document, "RESP").unwrap(), 2);
-    }
-
-    #[test]
-    fn unknown_and_ambiguous_names_are_errors() {
-        let document = builtin();
-        let ambiguous = find_value(&document, "co").unwrap_err().to_string();
-        assert!(
-            ambiguous.contains("“Compassion”")
-                && ambiguous.contains("“Commitment to quality of care”"),
-            "{ambiguous}"
-        );
-        assert_eq!(
-            find_value(&document, "kindness").unwrap_err().to_string(),
-            "no value is named “kindness”"
-        );
-        assert!(
-            find_value(&document, "7")
-                .unwrap_err()
-                .to_string()
-                .contains("numbered 1 to 6")
-        );
-        assert!(find_value(&document, "0").is_err());
-        assert!(find_value(&document, "").is_err());
     }
 
     #[test]

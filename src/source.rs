@@ -240,7 +240,7 @@ impl ConfigChoice {
     pub fn load(&self) -> Result<Settings, LoadError> {
         match &self.file {
             Some(path) => {
-                let bytes = values::read_file(path, "config file")?;
+                let bytes = read_file(path, "config file")?;
                 config::parse_bytes(&bytes, &values::show_path(path))
             }
             None => Ok(Settings::default()),
@@ -257,7 +257,7 @@ fn show_absolute(path: &Path) -> String {
 impl Source {
     pub fn load(&self) -> Result<Document, LoadError> {
         match self {
-            Source::File(path) => values::load_file(path),
+            Source::File(path) => load_file(path),
             Source::Builtin => values::builtin(),
         }
     }
@@ -277,6 +277,27 @@ impl Source {
             Source::Builtin => values::BUILTIN_NAME.to_owned(),
         }
     }
+}
+
+/// Reads and validates a values file. The file is only ever opened for reading.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let bytes = read_file(path, "values file")?;
+    values::parse_bytes(&bytes, &values::show_path(path))
+}
+
+/// The bytes of a file, opened only for reading; `expected` names the kind of file in the
+/// message for a directory.
+pub fn read_file(path: &Path, expected: &'static str) -> Result<Vec<u8>, LoadError> {
+    if path.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+            expected,
+        });
+    }
+    std::fs::read(path).map_err(|error| LoadError::Io {
+        path: path.to_owned(),
+        error,
+    })
 }
 
 #[cfg(test)]
@@ -433,5 +454,23 @@ mod tests {
         let folder = Choice::make(Some(std::env::temp_dir()), None, None, |_| true);
         let text = folder.explain(&no_config(), None);
         assert!(text.contains("this is a folder, not a file"), "{text}");
+    }
+
+    #[test]
+    fn missing_files_and_directories_are_named() {
+        let directory = tempfile::tempdir().unwrap();
+        let error = load_file(directory.path()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .ends_with(": is a directory, not a values file"),
+            "{error}"
+        );
+        let missing = directory.path().join("nope.toml");
+        let error = load_file(&missing).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("{}: cannot read the file: no such file", missing.display())
+        );
     }
 }

@@ -21,8 +21,9 @@ use ratatui::crossterm::{cursor, execute};
 use crate::action::{Action, Effect, LaunchFailure};
 use crate::app::App;
 use crate::cli::ThemeName;
+use crate::event::action_for;
 use crate::ui::{self, Capabilities, Colours, Theme};
-use crate::{browser, clipboard, event as keys, watch};
+use crate::{browser, clipboard, watch};
 
 mod stop;
 
@@ -101,7 +102,7 @@ fn event_loop(
         let action = loop {
             let message = receiver.recv().context("the event loop lost its inputs")?;
             let action = match message {
-                Message::Input(event) => keys::action_for(app, &event),
+                Message::Input(event) => action_for(app, &event),
                 Message::Action(action) => Some(action),
                 Message::Stop(code) => return Ok(ExitCode::from(code)),
                 Message::InputFailed(error) => {

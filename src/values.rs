@@ -2,6 +2,7 @@
 //! with precise locations so that people writing their own file are told exactly what to fix.
 
 mod diagnostic;
+mod find;
 pub mod parts;
 mod validate;
 
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
+pub use find::find_value;
 pub use validate::{TOP_KEYS, check_url};
 pub(crate) use validate::{
     describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_names,
@@ -43,6 +45,10 @@ pub struct Document {
 pub struct Link {
     pub label: String,
     pub url: String,
+    /// Whether presentation mode's title slide shows this link instead of the source page; one
+    /// link at most.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_title_slide: bool,
 }
 
 /// One value: its name, what it means, and an optional video about it.
@@ -153,27 +159,6 @@ fn io_reason(error: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => error.to_string(),
     }
-}
-
-/// Reads and validates a values file. The file is only ever opened for reading.
-pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let bytes = read_file(path, "values file")?;
-    parse_bytes(&bytes, &show_path(path))
-}
-
-/// The bytes of a file, opened only for reading; `expected` names the kind of file in the
-/// message for a directory.
-pub fn read_file(path: &Path, expected: &'static str) -> Result<Vec<u8>, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: path.to_owned(),
-            expected,
-        });
-    }
-    std::fs::read(path).map_err(|error| LoadError::Io {
-        path: path.to_owned(),
-        error,
-    })
 }
 
 /// The document compiled into the binary.

@@ -13,7 +13,7 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::action::Action;
-use crate::values;
+use crate::{source, values};
 
 /// A save is a burst of events (truncate, write, close, rename, chmod); the file is read once
 /// this long passes without another, so a half-written file is not shown as broken.
@@ -107,7 +107,7 @@ fn run(
 }
 
 fn read(path: &Path) -> Action {
-    Action::Reloaded(values::load_file(path).map_err(|error| error.summary()))
+    Action::Reloaded(source::load_file(path).map_err(|error| error.summary()))
 }
 
 /// Whether an event may mean the file changed. Opening and reading it (this program's own

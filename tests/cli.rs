@@ -628,6 +628,135 @@ fn print_json_holds_all_six_values() {
     }
 }
 
+/// Issue 20: a trust's own link, marked for the title slide, is checked like any link and kept
+/// by every format that keeps the links' fields.
+const TITLE_SLIDE_LINK: &str = "source = \"https://hee.nhs.uk/about/our-values\"
+
+[[links]]
+label = \"Our trust's values\"
+url = \"https://example.nhs.uk/values\"
+on_title_slide = true
+
+[[values]]
+name = \"Compassion\"
+text = \"We care.\"
+";
+
+#[test]
+fn a_link_marked_for_the_title_slide_is_checked_and_printed() {
+    let sandbox = Sandbox::new();
+    sandbox.file("trust.toml", TITLE_SLIDE_LINK);
+    let check = sandbox.run(&["check", "trust.toml"]);
+    assert_eq!(
+        stdout(&check),
+        "trust.toml: 1 value, 1 link\n",
+        "{}",
+        stderr(&check)
+    );
+
+    let toml = stdout(&sandbox.run(&["--file", "trust.toml", "print", "--format", "toml"]));
+    assert!(
+        toml.contains("url = \"https://example.nhs.uk/values\"\non_title_slide = true\n"),
+        "{toml}"
+    );
+    let json = sandbox.run(&["--file", "trust.toml", "print", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(json["links"][0]["on_title_slide"], true);
+
+    let builtin = stdout(&sandbox.run(&["print", "--format", "toml"]));
+    assert!(
+        builtin.contains("add `on_title_slide = true` to that link"),
+        "the starter file says how to choose the title slide's link:\n{builtin}"
+    );
+}
+
+#[test]
+fn a_second_link_for_the_title_slide_and_a_quoted_mark_are_located() {
+    let sandbox = Sandbox::new();
+    let contents = TITLE_SLIDE_LINK.replace(
+        "\n[[values]]",
+        "\n[[links]]\nlabel = \"Our strategy\"\nurl = \"https://example.nhs.uk/strategy\"\n\
+         on_title_slide = true\n\n[[links]]\nlabel = \"Our news\"\n\
+         url = \"https://example.nhs.uk/news\"\non_title_slide = \"true\"\n\n[[values]]",
+    );
+    let err = check_bad(&sandbox, "trust.toml", contents.as_bytes(), 2);
+    assert_eq!(
+        err,
+        "error: link 2: only one link can be on the title slide
+  --> trust.toml:11:18
+   |
+ 6 | on_title_slide = true
+   |                  ---- on the title slide already
+...
+11 | on_title_slide = true
+   |                  ^^^^ a second link for the title slide
+   |
+   = help: keep `on_title_slide = true` on one link only
+
+error: link 3: `on_title_slide` must be true or false, found a string
+  --> trust.toml:16:18
+   |
+16 | on_title_slide = \"true\"
+   |                  ^^^^^^ expected true or false
+   |
+   = help: write `on_title_slide = true`, without quotes, or leave it out
+
+error: trust.toml has 2 problems
+"
+    );
+}
+
+/// Issue 20: the people who write the values had to dig to line 500 of README. Their five steps
+/// come before the set-up for developers, link to the full schema, say which one file to edit
+/// from then on, and quote what `check` really says of the starter file.
+#[test]
+fn readme_starts_with_the_authors_five_steps_and_they_hold() {
+    let readme = include_str!("../README.md");
+    let heading = "\n## Your own values in five steps\n";
+    let start = readme
+        .find(heading)
+        .expect("README has the authors' section");
+    assert!(
+        start < readme.find("\n## Run it\n").expect("README has Run it"),
+        "the authors' section comes before the developers' set-up"
+    );
+    let section = readme[start + heading.len()..]
+        .split("\n## ")
+        .next()
+        .unwrap_or_default();
+    let steps: Vec<&str> = section
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    let numbers: Vec<&str> = steps.iter().map(|line| &line[..3]).collect();
+    assert_eq!(numbers, ["1. ", "2. ", "3. ", "4. ", "5. "], "{section}");
+    for needed in [
+        "nhs-values print --format toml > my-values.toml",
+        "nhs-values check my-values.toml",
+        "nhs-values present",
+        "NHS_VALUES_FILE",
+        "nhs-values where",
+        "(#the-schema)",
+    ] {
+        assert!(
+            section.contains(needed),
+            "{needed:?} missing from:\n{section}"
+        );
+    }
+    assert!(readme.contains("\n### The schema\n"), "the link's target");
+
+    let sandbox = Sandbox::new();
+    let starter = sandbox.run(&["print", "--format", "toml"]);
+    sandbox.file("my-values.toml", &starter.stdout);
+    let check = sandbox.run(&["check", "my-values.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let said = stdout(&check);
+    assert!(
+        section.contains(said.trim_end()),
+        "README quotes {said:?} as check's answer"
+    );
+}
+
 #[test]
 fn print_markdown_starts_with_the_title() {
     let sandbox = Sandbox::new();
@@ -690,7 +819,21 @@ fn present_without_a_terminal_prints_like_print_and_refuses_an_unknown_value() {
             "9",
             "error: there is no value 9; the values are numbered 1 to 6\n",
         ),
-        ("kindness", "error: no value is named “kindness”\n"),
+        // Issue 20: an unknown name was refused without a word on what the names are.
+        (
+            "kindnes",
+            "error: no value is named “kindnes”; the values are 1 “Working together for \
+             patients”, 2 “Compassion”, 3 “Respect and dignity”, 4 “Improving lives”, \
+             5 “Commitment to quality of care”, 6 “Everyone counts”\n",
+        ),
+        (
+            "compasion",
+            "error: no value is named “compasion”; did you mean “Compassion”?\n",
+        ),
+        (
+            "respct",
+            "error: no value is named “respct”; did you mean “Respect and dignity”?\n",
+        ),
     ] {
         let output = sandbox.run(&["present", wanted]);
         assert_eq!(output.status.code(), Some(1), "{wanted}");

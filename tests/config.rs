@@ -218,7 +218,7 @@ fn check_names_a_good_config_and_a_missing_one_given_by_name_is_an_error() {
     assert_eq!(
         stdout(&output),
         format!(
-            "{}: a valid config\nvalues.toml (built in): 6 values, 2 links\n",
+            "{}: 2 settings, keys for 2 actions\nvalues.toml (built in): 6 values, 2 links\n",
             path.display()
         )
     );
@@ -242,6 +242,92 @@ fn check_names_a_good_config_and_a_missing_one_given_by_name_is_an_error() {
     );
 }
 
+/// Issue 20: `check` with the config in use named (as README's "edit it, then check it" has
+/// people do) checked it as the config in use and again as the file named, so every problem and
+/// the count were printed twice. However the file is named, it is checked once, as a config.
+#[test]
+fn check_reports_the_config_in_use_once_when_it_is_named_too() {
+    let sandbox = Sandbox::new();
+    let path = user_config(&sandbox, "theme = \"dark\"\n");
+    let folder = path.parent().expect("the config folder");
+    let another_spelling = folder.join("..").join("nhs-values").join("config.toml");
+    for named in [&path, &another_spelling] {
+        let output = sandbox
+            .command()
+            .arg("check")
+            .arg(named)
+            .arg(named)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert_eq!(stdout(&output), "");
+        assert_eq!(
+            stderr(&output),
+            format!(
+                "error: unknown theme `dark`
+ --> {}:1:9
+  |
+1 | theme = \"dark\"
+  |         ^^^^^^ expected `default` or `high-contrast`
+
+error: {} has 1 problem
+",
+                named.display(),
+                named.display()
+            )
+        );
+    }
+}
+
+/// The config in use is known to be a config, so naming it checks it as one even when a
+/// mistake hides what it is: a file with nothing but a misspelt setting is not a values file.
+#[test]
+fn check_takes_the_config_in_use_as_a_config_even_when_it_looks_like_neither() {
+    let sandbox = Sandbox::new();
+    let path = user_config(&sandbox, "them = \"high-contrast\"\n");
+    let output = sandbox.command().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("error: unknown setting `them`\n") && err.contains("did you mean `theme`?"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("error:").count(),
+        2,
+        "one problem and its count, not a values file's:\n{err}"
+    );
+}
+
+/// A good config is counted as a good values file is: what it sets, in the words of its
+/// tables.
+#[test]
+fn check_counts_what_a_good_config_sets() {
+    let sandbox = Sandbox::new();
+    for (contents, summary) in [
+        ("", "no settings, the default keys"),
+        ("mouse = false\n", "1 setting, the default keys"),
+        (
+            "[keys.presentation]\nblank = [\".\"]\n",
+            "no settings, keys for 1 action in presentation mode",
+        ),
+        (REMAPPED, "2 settings, keys for 2 actions"),
+        (
+            "text_width = 80\n[keys]\nquit = [\"q\"]\n[keys.presentation]\nblank = [\".\"]\nnext = [\"n\"]\n",
+            "1 setting, keys for 1 action, and 2 in presentation mode",
+        ),
+    ] {
+        sandbox.file("good.toml", contents);
+        let output = sandbox.run(&["--config", "good.toml", "check", "good.toml"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(
+            stdout(&output),
+            format!("good.toml: {summary}\n"),
+            "{contents}"
+        );
+    }
+}
+
 /// README says "edit it, then check it": a config file named to `check` is checked as a config
 /// (told by its settings), beside values files named with it.
 #[test]
@@ -254,7 +340,7 @@ fn check_takes_config_files_by_name_too() {
     assert_eq!(
         stdout(&output),
         format!(
-            "{}: a valid config\n{}: 6 values, 2 links\n",
+            "{}: 2 settings, keys for 2 actions\n{}: 6 values, 2 links\n",
             good.file_name().unwrap().display(),
             values.file_name().unwrap().display()
         )

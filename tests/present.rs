@@ -178,3 +178,38 @@ fn a_click_on_the_slides_link_opens_it_and_the_last_row_says_so() {
     tui.send("q");
     assert_eq!(tui.wait_exit().code(), Some(0));
 }
+
+/// Issue 20: a trust's own link, marked `on_title_slide = true`, is the title slide's link and
+/// QR code in place of the source page. (The code is read off the screen on Unix only, as in
+/// `the_qr_codes_on_screen_read_as_the_links`.)
+#[test]
+fn the_title_slide_shows_the_link_marked_for_it() {
+    let sandbox = Sandbox::new();
+    sandbox.file(
+        "trust.toml",
+        "title = \"Our trust's values\"
+source = \"https://hee.nhs.uk/about/our-values\"
+
+[[links]]
+label = \"Our values at the trust\"
+url = \"https://example.nhs.uk/values\"
+on_title_slide = true
+
+[[values]]
+name = \"Compassion\"
+text = \"We care.\"
+",
+    );
+    let mut tui = Tui::start(&sandbox, &["--file", "trust.toml", "present"]);
+    let screen = tui.wait_for("Our values at the trust: https://example.nhs.uk/values");
+    assert!(!screen.contains("Source page"), "{screen}");
+    #[cfg(unix)]
+    assert_eq!(
+        wait_for_codes(&tui, false),
+        ["https://example.nhs.uk/values"],
+        "{}",
+        tui.screen()
+    );
+    tui.send("q");
+    assert_eq!(tui.wait_exit().code(), Some(0));
+}

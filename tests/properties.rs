@@ -6,6 +6,7 @@ use nhs_values::action::{Action, LaunchFailure};
 use nhs_values::app::{App, Slide, TitleSize, matches};
 use nhs_values::event::action_for;
 use nhs_values::layout;
+use nhs_values::screen::Overlay;
 use nhs_values::text::{is_forbidden_control, is_invisible_format};
 use nhs_values::ui::{Theme, draw};
 use nhs_values::values::{self, Document, Link, Value};
@@ -60,6 +61,7 @@ fn awkward_document() -> Document {
         links: vec![Link {
             label: AWKWARD[6].to_owned(),
             url: "https://example.org/link".to_owned(),
+            on_title_slide: true,
         }],
         attribution: AWKWARD.join("\n\n"),
         values,
@@ -235,12 +237,16 @@ fn assert_consistent(app: &App) {
         app.detail().scroll()
     );
     let rows = app.keys().help_rows().len();
-    let shown = nhs_values::layout::help_rows_shown(app.screen(), rows);
-    assert!(
-        app.help().scroll() + shown <= rows,
-        "the help is scrolled past its last row"
-    );
-    assert_eq!(app.qr().is_open(), app.qr().link().is_some());
+    let shown = nhs_values::layout::help_rows_shown(app.area(), rows);
+    if let Some(help) = app.help() {
+        assert!(
+            help.scroll() + shown <= rows,
+            "the help is scrolled past its last row"
+        );
+    }
+    let overlay = app.screen().overlay;
+    assert_eq!(overlay == Some(Overlay::Help), app.help().is_some());
+    assert_eq!(overlay == Some(Overlay::QrCode), app.qr().is_some());
     assert_presentation_consistent(app);
 }
 
@@ -256,7 +262,7 @@ fn assert_presentation_consistent(app: &App) {
         assert!(index < app.document().values.len(), "slide {index}");
     }
     assert!(app.presentation().scroll() <= layout.max_scroll());
-    let screen = app.screen();
+    let screen = app.area();
     assert_eq!(layout.viewport, screen.height.saturating_sub(1));
     for line in layout.title.iter().chain(&layout.lines) {
         let width = line.width(layout.title_size);
@@ -280,7 +286,7 @@ fn assert_presentation_consistent(app: &App) {
 
 /// Draws a frame and checks that no cell holds anything a terminal would act on.
 fn assert_draws_inert(app: &App, theme: &Theme) {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height))
+    let mut terminal = Terminal::new(TestBackend::new(app.area().width, app.area().height))
         .expect("a test terminal");
     terminal
         .draw(|frame| draw(frame, app, theme))

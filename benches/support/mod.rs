@@ -37,7 +37,7 @@ pub fn app(document: Document, width: u16, height: u16) -> App {
 /// A terminal of the app's screen size that has drawn one frame already, as the real one has
 /// when a key arrives.
 pub fn terminal(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen().width, app.screen().height))
+    let mut terminal = Terminal::new(TestBackend::new(app.area().width, app.area().height))
         .expect("a test terminal");
     draw(&mut terminal, app);
     terminal

@@ -64,7 +64,7 @@ fn check_screen(document: Document) {
 
 fn draw(app: &App) {
     let mut terminal =
-        Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).expect("test backend");
+        Terminal::new(TestBackend::new(app.area().width, app.area().height)).expect("test backend");
     terminal
         .draw(|frame| ui::draw(frame, app, &ui::Theme::nhs(true)))
         .expect("draw");

@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use super::View;
 use crate::action::Action;
 use crate::keys::KeyTable;
+use crate::screen::Screen;
 use crate::text::visible;
 use crate::values::Document;
 
 /// One block of the detail pane's content, before wrapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block<'a> {
+pub struct TextBlock<'a> {
     pub text: Cow<'a, str>,
     pub kind: BlockKind,
     /// Where the block links to, for blocks that show a link. The text of such a block is a
@@ -50,7 +51,7 @@ pub struct Shown<'a> {
 
 impl<'a> Shown<'a> {
     /// The blocks, separated by blank lines when drawn.
-    pub fn blocks(&self) -> Vec<Block<'a>> {
+    pub fn blocks(&self) -> Vec<TextBlock<'a>> {
         let document = self.document;
         match self.view {
             View::About { link } => {
@@ -76,7 +77,7 @@ impl<'a> Shown<'a> {
                 let Some(value) = self.selected.map(|index| &document.values[index]) else {
                     let clears = self
                         .keys
-                        .name(&Action::Back)
+                        .name(&Action::Back, Screen::BROWSER)
                         .map_or(String::new(), |key| format!(" {key} clears the filter."));
                     let hint = format!("No value matches “{}”.{clears}", self.filter);
                     return vec![block(Cow::Owned(hint), BlockKind::Hint)];
@@ -101,9 +102,12 @@ impl<'a> Shown<'a> {
     }
 }
 
+/// How the source page is labelled where its link is offered.
+const SOURCE_PAGE: &str = "Source page";
+
 /// The links the About view offers: the source page first, then the document's links.
 pub fn about_links(document: &Document) -> Vec<(&str, &str)> {
-    let source = document.source.as_deref().map(|url| ("Source page", url));
+    let source = document.source.as_deref().map(|url| (SOURCE_PAGE, url));
     let links = document
         .links
         .iter()
@@ -111,8 +115,19 @@ pub fn about_links(document: &Document) -> Vec<(&str, &str)> {
     source.into_iter().chain(links).collect()
 }
 
+/// The link presentation mode's title slide shows, with its label: the one the document marks
+/// for it, else the source page.
+pub fn title_slide_link(document: &Document) -> Option<(&str, &str)> {
+    document
+        .links
+        .iter()
+        .find(|link| link.on_title_slide)
+        .map(|link| (link.label.as_str(), link.url.as_str()))
+        .or_else(|| document.source.as_deref().map(|url| (SOURCE_PAGE, url)))
+}
+
 /// A block of content with its text made safe to display.
-pub(super) fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
+pub(super) fn block(text: Cow<'_, str>, kind: BlockKind) -> TextBlock<'_> {
     let text = match text {
         Cow::Borrowed(text) => visible(text),
         Cow::Owned(text) => match visible(&text) {
@@ -120,15 +135,15 @@ pub(super) fn block(text: Cow<'_, str>, kind: BlockKind) -> Block<'_> {
             Cow::Owned(shown) => Cow::Owned(shown),
         },
     };
-    Block {
+    TextBlock {
         text,
         kind,
         link: None,
     }
 }
 
-pub(super) fn link_block<'a>(label: &str, url: &'a str, highlighted: bool) -> Block<'a> {
-    Block {
+pub(super) fn link_block<'a>(label: &str, url: &'a str, highlighted: bool) -> TextBlock<'a> {
+    TextBlock {
         link: Some(url),
         ..block(
             Cow::Owned(format!("{label}: {url}")),
@@ -179,7 +194,7 @@ mod tests {
         document.links[0].label = "Con\u{1b}[2Jstitution".to_owned();
         let keys = KeyTable::default();
         let blocks = shown(&document, View::About { link: 1 }, &keys).blocks();
-        let links: Vec<&Block> = blocks.iter().filter(|block| block.link.is_some()).collect();
+        let links: Vec<&TextBlock> = blocks.iter().filter(|block| block.link.is_some()).collect();
         assert_eq!(
             links.len(),
             3,

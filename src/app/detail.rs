@@ -1,7 +1,6 @@
 //! The detail pane's state: which view it shows, how far it is scrolled, the match `n` / `N`
 //! moved to, and its content as last wrapped.
 
-use std::cell::{Ref, RefCell};
 use std::ops::Range;
 
 use super::blocks::Shown;
@@ -27,27 +26,28 @@ struct MatchAt {
 
 /// The detail pane.
 #[derive(Debug, Clone)]
-pub struct Detail {
+pub struct DetailState {
     view: View,
     /// The first line of the content on screen.
     scroll: usize,
     current_match: Option<MatchAt>,
-    /// The content as last wrapped; `wrapped` makes it again when it is out of date.
-    wrapped: RefCell<WrappedDetail>,
+    /// The content as laid out after the last change; `lay_out` makes it again when it is out
+    /// of date.
+    wrapped: WrappedDetail,
 }
 
-impl Default for Detail {
-    fn default() -> Detail {
-        Detail {
+impl Default for DetailState {
+    fn default() -> DetailState {
+        DetailState {
             view: View::Value,
             scroll: 0,
             current_match: None,
-            wrapped: RefCell::default(),
+            wrapped: WrappedDetail::default(),
         }
     }
 }
 
-impl Detail {
+impl DetailState {
     pub fn view(&self) -> View {
         self.view
     }
@@ -66,15 +66,18 @@ impl Detail {
             .map(|at| (at.block, at.start))
     }
 
-    /// The content of `shown` laid out in `widths`. It is laid out again only when what is
-    /// shown or the widths have changed since the last call, so scrolling and redrawing cost the
-    /// same for a megabyte of text as for a line.
-    pub(super) fn wrapped(&self, shown: &Shown<'_>, widths: Widths) -> Ref<'_, WrappedDetail> {
-        if !self.wrapped.borrow().is_current(shown, widths) {
-            // Out of date only after a change through `&mut`, so nothing borrows it now.
-            *self.wrapped.borrow_mut() = WrappedDetail::new(shown, widths);
+    /// The content as laid out by the last `lay_out`.
+    pub fn wrapped(&self) -> &WrappedDetail {
+        &self.wrapped
+    }
+
+    /// Lays out the content of `shown` in `widths`, only when what is shown or the widths have
+    /// changed since the last time, so scrolling and redrawing cost the same for a megabyte of
+    /// text as for a line.
+    pub(super) fn lay_out(&mut self, shown: &Shown<'_>, widths: Widths) {
+        if !self.wrapped.is_current(shown, widths) {
+            self.wrapped = WrappedDetail::new(shown, widths);
         }
-        self.wrapped.borrow()
     }
 
     /// Shows `view` from the top.
@@ -163,7 +166,7 @@ mod tests {
 
     #[test]
     fn scrolling_stays_within_the_content() {
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         detail.scroll_by(5, 3);
         assert_eq!(detail.scroll(), 3);
         detail.scroll_by(-10, 3);
@@ -180,7 +183,7 @@ mod tests {
 
     #[test]
     fn scrolling_into_view_moves_as_little_as_it_can() {
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         detail.scroll_into_view(12..14, 10);
         assert_eq!(detail.scroll(), 4, "the end just shows");
         detail.scroll_into_view(8..9, 10);
@@ -194,7 +197,7 @@ mod tests {
     #[test]
     fn matches_are_stepped_round_from_the_text_on_screen() {
         let found = [(0, 7, 0), (1, 0, 2), (1, 40, 30)];
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         detail.scroll_by(5, 100);
         assert_eq!(
             detail.step_match(&found, true, 4, 10),
@@ -227,12 +230,12 @@ mod tests {
     fn the_first_shift_n_takes_the_last_match_on_screen_or_else_the_last_of_all() {
         // Matches on the last line of a pane of 10 and on the line just below it.
         let found = [(0, 0, 9), (0, 5, 10)];
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         assert_eq!(detail.step_match(&found, false, 0, 10), 0);
         assert_eq!(detail.scroll(), 0, "already on screen");
 
         let below = [(0, 0, 20), (0, 5, 30)];
-        let mut detail = Detail::default();
+        let mut detail = DetailState::default();
         assert_eq!(
             detail.step_match(&below, false, 0, 10),
             1,

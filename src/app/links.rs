@@ -1,9 +1,8 @@
-//! The links: opening, copying or showing as a QR code the one Enter would open, and stepping
-//! through About's.
+//! The links: opening or copying the one Enter would open (which the QR code overlay shows), and
+//! stepping through About's.
 
-use super::qr::QrLink;
 use super::{App, View};
-use crate::action::{Action, Effect};
+use crate::action::Effect;
 
 impl App {
     /// Opens (`Effect::OpenUrl`) or copies (`Effect::Copy`) the current link.
@@ -24,7 +23,7 @@ impl App {
     }
 
     /// The current link with what it is, for the QR code overlay: the slide's while presenting.
-    fn current_link_labelled(&self) -> Result<(String, String), String> {
+    pub(super) fn current_link_labelled(&self) -> Result<(String, String), String> {
         if let Some(slide) = self.presentation.slide() {
             return self.slide_link(slide);
         }
@@ -55,27 +54,6 @@ impl App {
             .ok_or_else(|| format!("“{}” has no video.", value.name))
     }
 
-    /// `c`: the current link as a QR code, in an overlay.
-    pub(super) fn show_qr_code(&mut self) {
-        match self.current_link_labelled() {
-            Ok((label, url)) => self.qr.open(QrLink::new(&label, &url)),
-            Err(reason) => self.notices.say(&reason, true),
-        }
-    }
-
-    /// A key while the QR code overlay is open: Esc (or `c` again) closes it; the link can
-    /// still be opened and copied.
-    pub(super) fn qr_key(&mut self, action: Action) -> Option<Effect> {
-        let url = self.qr.link().map(|link| link.url.clone())?;
-        match action {
-            Action::Back | Action::ShowQrCode => self.qr.close(),
-            Action::Open => return Some(Effect::OpenUrl(url)),
-            Action::Copy => return Some(Effect::Copy(url)),
-            _ => {}
-        }
-        None
-    }
-
     pub(super) fn step_link(&mut self, step: isize) {
         if let View::About { link } = self.view() {
             let count = self.about_links().len();
@@ -89,6 +67,7 @@ impl App {
 
     /// Scrolls the About page just enough to show the highlighted link whole.
     fn scroll_to_highlighted_link(&mut self) {
+        self.lay_out();
         let Some(lines) = self.wrapped_detail().highlighted_link() else {
             return;
         };
@@ -247,7 +226,11 @@ mod tests {
         let mut app = app();
         app.update(Action::Next);
         app.update(Action::ShowQrCode);
-        let shown = app.qr().link().cloned().expect("the overlay is open");
+        let shown = app
+            .qr()
+            .map(|qr| qr.link())
+            .cloned()
+            .expect("the overlay is open");
         let video = "https://www.youtube.com/watch?v=ri-ty0j2ojs";
         assert_eq!(
             (shown.label.as_str(), shown.url.as_str()),
@@ -265,19 +248,23 @@ mod tests {
             Some(Effect::Copy(video.to_owned()))
         );
         assert_eq!(app.update(Action::Back), None, "Esc closes, not quits");
-        assert!(!app.qr().is_open());
+        assert!(app.qr().is_none());
 
         app.update(Action::ToggleAbout);
         app.update(Action::NextLink);
         app.update(Action::ShowQrCode);
-        let shown = app.qr().link().cloned().expect("the overlay is open");
+        let shown = app
+            .qr()
+            .map(|qr| qr.link())
+            .cloned()
+            .expect("the overlay is open");
         assert_eq!(shown.label, "The NHS Constitution for England");
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open(), "c again closes it");
+        assert!(app.qr().is_none(), "c again closes it");
 
         let mut app = app_with(2);
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open());
+        assert!(app.qr().is_none());
         assert_eq!(status_text(&app), "“Value 1” has no video.");
     }
 }

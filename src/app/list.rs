@@ -7,7 +7,7 @@ use crate::values::Value;
 
 /// The values listed and the window of rows onto them.
 #[derive(Debug, Clone)]
-pub struct List {
+pub struct ListState {
     /// Indices into the document's values that pass the filter, in document order.
     visible: Vec<usize>,
     /// Position in `visible` of the selected value.
@@ -20,10 +20,10 @@ pub struct List {
     longest_name: usize,
 }
 
-impl List {
+impl ListState {
     /// Every value listed, the first selected.
-    pub fn new(values: &[Value]) -> List {
-        let mut list = List {
+    pub fn new(values: &[Value]) -> ListState {
+        let mut list = ListState {
             visible: (0..values.len()).collect(),
             cursor: 0,
             offset: 0,
@@ -169,21 +169,21 @@ mod tests {
             .collect()
     }
 
-    fn list_of(count: usize) -> List {
+    fn list_of(count: usize) -> ListState {
         let names: Vec<String> = (1..=count).map(|n| format!("Value {n}")).collect();
-        List::new(&named(
+        ListState::new(&named(
             &names.iter().map(String::as_str).collect::<Vec<_>>(),
         ))
     }
 
     #[test]
     fn rows_are_sized_for_the_widest_number_and_name() {
-        let list = List::new(&named(&["Care", "日本語", "Compassion"]));
+        let list = ListState::new(&named(&["Care", "日本語", "Compassion"]));
         assert_eq!((list.number_width(), list.row_width()), (1, 13));
         let list = list_of(20_000);
         assert_eq!(list.number_width(), 5);
         assert_eq!(list.row_width(), 1 + 5 + 1 + "Value 20000".len());
-        assert_eq!(List::new(&[]).number_width(), 1);
+        assert_eq!(ListState::new(&[]).number_width(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::App;
 use crate::action::Action;
+use crate::screen::Screen;
 
 impl App {
     /// Moves to the next (or previous) match of the filter in the detail text, or says why
@@ -13,7 +14,7 @@ impl App {
             } else {
                 let starts = self
                     .keys
-                    .name(&Action::StartFilter)
+                    .name(&Action::StartFilter, Screen::BROWSER)
                     .map_or(String::new(), |key| format!(": {key} starts one"));
                 format!("No filter to find{starts}.")
             };
@@ -41,12 +42,12 @@ impl App {
     fn match_keys_hint(&self) -> String {
         let keys: Vec<_> = [Action::NextMatch, Action::PreviousMatch]
             .iter()
-            .filter_map(|action| self.keys.name(action))
+            .filter_map(|action| self.keys.name(action, Screen::BROWSER))
             .collect();
         let keys = keys.join(" and ");
         let leave = self
             .keys
-            .name(&Action::ToggleAbout)
+            .name(&Action::ToggleAbout, Screen::BROWSER)
             .map_or(String::new(), |key| format!("; {key} leaves About"));
         format!("{keys} find the filter in a value's text{leave}.")
     }

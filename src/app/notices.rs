@@ -6,6 +6,10 @@ use crate::text::visible;
 use crate::wrap;
 
 /// The most lines the footer grows to for a long status message.
+/// Columns left blank before a message's text, in the footer, the banner and a slide's last
+/// row.
+pub const MESSAGE_MARGIN: usize = 1;
+
 pub const MAX_STATUS_LINES: usize = 3;
 
 /// The most lines the banner about a broken values file takes from the screen.

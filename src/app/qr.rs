@@ -1,5 +1,5 @@
 //! Links as QR codes, for the phones in the room: the code of a link (made with the `qrcode`
-//! crate), and the state of the `c` overlay that shows one. How the modules are drawn is `ui`'s.
+//! crate), with what the link is. How the modules are drawn is `ui`'s.
 
 use qrcode::EcLevel;
 
@@ -86,31 +86,6 @@ impl QrLink {
     }
 }
 
-/// The `c` overlay: the link it shows, while it is open.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QrOverlay {
-    shown: Option<QrLink>,
-}
-
-impl QrOverlay {
-    pub fn is_open(&self) -> bool {
-        self.shown.is_some()
-    }
-
-    /// The link shown, while the overlay is open.
-    pub fn link(&self) -> Option<&QrLink> {
-        self.shown.as_ref()
-    }
-
-    pub(super) fn open(&mut self, link: QrLink) {
-        self.shown = Some(link);
-    }
-
-    pub(super) fn close(&mut self) {
-        self.shown = None;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,18 +119,5 @@ mod tests {
         let link = QrLink::new("a\u{1b}[2Jb", "https://e.org/");
         assert_eq!(link.label, "a^[[2Jb");
         assert!(link.code.is_some());
-    }
-
-    #[test]
-    fn the_overlay_shows_one_link_until_closed() {
-        let mut overlay = QrOverlay::default();
-        assert!(!overlay.is_open());
-        overlay.open(QrLink::new("Source", "https://e.org/"));
-        assert_eq!(
-            overlay.link().map(|link| link.url.as_str()),
-            Some("https://e.org/")
-        );
-        overlay.close();
-        assert_eq!(overlay.link(), None);
     }
 }

@@ -137,11 +137,11 @@ fn moving_in_the_list_leaves_about() {
 fn help_captures_keys_until_closed() {
     let mut app = app();
     app.update(Action::ToggleHelp);
-    assert!(app.help().is_open());
+    assert!(app.help().is_some());
     app.update(Action::Next);
     assert_eq!(app.list().cursor(), 0, "keys scroll the help, not the list");
     assert_eq!(app.update(Action::Back), None);
-    assert!(!app.help().is_open());
+    assert!(app.help().is_none());
     app.update(Action::ToggleHelp);
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
 }
@@ -160,17 +160,25 @@ fn help_scrolls_no_further_than_its_last_row_on_screen() {
         app.update(Action::PageDown);
     }
     let rows = app.keys().help_rows().len();
-    assert_eq!(app.help().scroll(), rows - 22, "22 rows inside the border");
+    assert_eq!(
+        app.help().expect("the help is open").scroll(),
+        rows - 22,
+        "22 rows inside the border"
+    );
     app.update(Action::Resize {
         width: 80,
         height: 30,
     });
-    assert_eq!(app.help().scroll(), rows - 28);
+    assert_eq!(app.help().expect("the help is open").scroll(), rows - 28);
     app.update(Action::Resize {
         width: 80,
         height: 60,
     });
-    assert_eq!(app.help().scroll(), 0, "every row fits");
+    assert_eq!(
+        app.help().expect("the help is open").scroll(),
+        0,
+        "every row fits"
+    );
 }
 
 #[test]
@@ -319,22 +327,22 @@ fn keys_scroll_the_open_help_within_its_rows() {
     assert!(rows > 12, "a page of help rows and more ({rows})");
     app.update(Action::ToggleHelp);
     app.update(Action::Next);
-    assert_eq!(app.help().scroll(), 1);
+    assert_eq!(app.help().expect("the help is open").scroll(), 1);
     app.update(Action::PageDown);
-    assert_eq!(app.help().scroll(), 11);
+    assert_eq!(app.help().expect("the help is open").scroll(), 11);
     app.update(Action::Previous);
-    assert_eq!(app.help().scroll(), 10);
+    assert_eq!(app.help().expect("the help is open").scroll(), 10);
     app.update(Action::PageUp);
-    assert_eq!(app.help().scroll(), 0);
+    assert_eq!(app.help().expect("the help is open").scroll(), 0);
     app.update(Action::Next);
     app.update(Action::Next);
     app.update(Action::First);
-    assert_eq!(app.help().scroll(), 0);
+    assert_eq!(app.help().expect("the help is open").scroll(), 0);
     for _ in 0..rows {
         app.update(Action::PageDown);
     }
     assert_eq!(
-        app.help().scroll(),
+        app.help().expect("the help is open").scroll(),
         rows - 22,
         "the last row rests at the bottom of the 24-row screen's 22-row help window"
     );
@@ -343,11 +351,15 @@ fn keys_scroll_the_open_help_within_its_rows() {
 #[test]
 fn the_app_answers_with_the_key_table_it_was_given() {
     use crate::keys::{Binding, Key, bind};
+    use crate::screen::Screen;
     const OWN: &[Binding] = &[bind(&[Key::Ctrl('g')], "back", Action::Back)];
     let document = crate::values::builtin().expect("the built-in values are valid");
     let app = App::with_keys(document, KeyTable::new(OWN));
-    assert_eq!(app.keys().name(&Action::Back).as_deref(), Some("Ctrl-G"));
-    assert_eq!(app.keys().name(&Action::Quit), None);
+    assert_eq!(
+        app.keys().name(&Action::Back, Screen::BROWSER).as_deref(),
+        Some("Ctrl-G")
+    );
+    assert_eq!(app.keys().name(&Action::Quit, Screen::BROWSER), None);
 }
 
 #[test]
@@ -406,4 +418,62 @@ fn the_number_after_the_last_is_no_value_and_keeps_the_filter() {
     assert_eq!(status_text(&app), "There is no value 7.");
     assert_eq!(app.filter().text(), "dignity");
     assert_eq!(selected_name(&app), Some("Respect and dignity"));
+}
+
+/// Each screen a user can reach, and that one overlay stays open until it is closed: the help
+/// cannot open over the QR code, nor the QR code over the help.
+#[test]
+fn the_screen_says_what_is_in_front_of_the_user() {
+    use crate::screen::{Mode, Overlay, Screen};
+    let over = |mode, overlay| Screen {
+        mode,
+        overlay: Some(overlay),
+    };
+    let mut app = app();
+    app.update(Action::Next);
+    let steps = [
+        (Action::StartFilter, Screen::plain(Mode::TypingFilter)),
+        (Action::AcceptFilter, Screen::BROWSER),
+        (Action::ToggleHelp, over(Mode::Browsing, Overlay::Help)),
+        (Action::ShowQrCode, over(Mode::Browsing, Overlay::Help)),
+        (Action::Back, Screen::BROWSER),
+        (Action::ShowQrCode, over(Mode::Browsing, Overlay::QrCode)),
+        (Action::ToggleHelp, over(Mode::Browsing, Overlay::QrCode)),
+        (Action::Back, Screen::BROWSER),
+        (Action::Present, Screen::SLIDE),
+        (Action::ShowQrCode, over(Mode::Presenting, Overlay::QrCode)),
+        (Action::ToggleHelp, over(Mode::Presenting, Overlay::QrCode)),
+        (Action::ShowQrCode, Screen::SLIDE),
+        (Action::ToggleHelp, over(Mode::Presenting, Overlay::Help)),
+        (Action::ShowQrCode, over(Mode::Presenting, Overlay::Help)),
+        (Action::Back, Screen::SLIDE),
+        (Action::Blank, Screen::plain(Mode::Blanked)),
+        (Action::ToggleHelp, Screen::SLIDE),
+        (Action::Back, Screen::BROWSER),
+    ];
+    assert_eq!(app.screen(), Screen::BROWSER);
+    for (action, screen) in steps {
+        app.update(action.clone());
+        assert_eq!(app.screen(), screen, "after {action:?}");
+        assert_eq!(app.help().is_some(), screen.overlay == Some(Overlay::Help));
+        assert_eq!(app.qr().is_some(), screen.overlay == Some(Overlay::QrCode));
+    }
+}
+
+#[test]
+fn a_filter_typed_under_the_help_is_still_typed_after_it() {
+    use crate::screen::{Mode, Overlay, Screen};
+    let mut app = app();
+    // A Ctrl key a config file gives the help opens it while a filter is typed.
+    app.update(Action::StartFilter);
+    app.update(Action::ToggleHelp);
+    assert_eq!(
+        app.screen(),
+        Screen {
+            mode: Mode::TypingFilter,
+            overlay: Some(Overlay::Help)
+        }
+    );
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::plain(Mode::TypingFilter));
 }

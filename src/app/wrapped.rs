@@ -7,7 +7,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use super::View;
-use super::blocks::{Block, BlockKind, Shown};
+use super::blocks::{BlockKind, Shown, TextBlock};
 use super::search::find;
 use crate::text::visible;
 use crate::values::{Link, Value};
@@ -207,7 +207,7 @@ impl WrappedDetail {
 /// A block kept with its lines in `widths`. Text is wrapped at spaces. A link that does not fit
 /// on one line with its label goes on a line of its own, never broken, so that it reads as one
 /// and can be selected in one go; it is cut with `…` only where the pane is narrower than it.
-pub(super) fn lay_out(block: Block<'_>, widths: Widths) -> (KeptBlock, Vec<Range<usize>>) {
+pub(super) fn lay_out(block: TextBlock<'_>, widths: Widths) -> (KeptBlock, Vec<Range<usize>>) {
     let mut text = block.text.into_owned();
     let link = block.link.map(str::to_owned);
     let address = link.as_deref().map(visible);
@@ -329,6 +329,8 @@ mod tests {
         let mut app = app_at(80, 24);
         let before = cached_lines(&app);
         app.document.values[0].text = "Replaced text.".to_owned();
+        // As a reload does: every change ends in laying out what is out of date.
+        app.lay_out();
         let after = cached_lines(&app);
         assert_ne!(before, after);
         assert_eq!(after, expected_lines(&app));
@@ -404,6 +406,7 @@ mod tests {
                 document.links.push(Link {
                     label: "More".to_owned(),
                     url: "https://example.org".to_owned(),
+                    on_title_slide: false,
                 })
             }),
             changed(|document| document.attribution.push('!')),
@@ -467,7 +470,7 @@ mod tests {
     }
 
     fn lay_out_link(label: &str, url: &str, widths: Widths) -> (Vec<String>, Option<String>) {
-        let block = Block {
+        let block = TextBlock {
             text: format!("{label}: {}", visible(url)).into(),
             kind: BlockKind::Link { highlighted: false },
             link: Some(url),

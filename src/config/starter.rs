@@ -7,6 +7,7 @@ use clap::ValueEnum;
 
 use super::{Settings, TEXT_WIDTHS};
 use crate::keys::{Binding, action_name};
+use crate::screen::Keymap;
 use crate::text::toml_string;
 
 const HEADER: &str = "\
@@ -73,9 +74,9 @@ pub fn render(settings: &Settings) -> String {
     key_value(&mut out, "text_width", &settings.text_width.to_string());
 
     out.push_str(KEYS);
-    write_keys(&mut out, settings.keys.bindings());
+    write_keys(&mut out, settings.keys.bindings(Keymap::Browser));
     out.push_str(PRESENTATION_KEYS);
-    write_keys(&mut out, settings.keys.presenting_bindings());
+    write_keys(&mut out, settings.keys.bindings(Keymap::Presentation));
     out
 }
 
@@ -122,6 +123,7 @@ mod tests {
     use crate::cli::ThemeName;
     use crate::config;
     use crate::keys::{ACTION_NAMES, Key, KeyTable};
+    use crate::screen::Screen;
 
     fn round_trip(settings: &Settings) -> Settings {
         let written = render(settings);
@@ -180,8 +182,8 @@ mod tests {
             .expect("a table for presentation mode");
         let defaults = KeyTable::default();
         for (part, in_table) in [
-            (browsing, defaults.bindings().len()),
-            (presenting, defaults.presenting_bindings().len()),
+            (browsing, defaults.bindings(Keymap::Browser).len()),
+            (presenting, defaults.bindings(Keymap::Presentation).len()),
         ] {
             let listed = ACTION_NAMES
                 .iter()
@@ -205,10 +207,13 @@ mod tests {
             browser: Some("'my browser' --url=%s".to_owned()),
             text_width: 72,
             keys: KeyTable::default()
-                .rebound(&[(
-                    Action::Next,
-                    vec![Key::Plain(ratatui::crossterm::event::KeyCode::Char('n'))],
-                )])
+                .rebound(
+                    &[(
+                        Action::Next,
+                        vec![Key::Plain(ratatui::crossterm::event::KeyCode::Char('n'))],
+                    )],
+                    Keymap::Browser,
+                )
                 .with_mouse(false),
         };
         let written = render(&settings);
@@ -319,21 +324,24 @@ mod tests {
                 |(theme, browser, text_width, mouse, browsing, presenting)| {
                     // A file keeps a key that quits, and one that leaves presentation mode.
                     let keys = KeyTable::default()
-                        .rebound(&browsing)
-                        .rebound_presenting(&presenting)
+                        .rebound(&browsing, Keymap::Browser)
+                        .rebound(&presenting, Keymap::Presentation)
                         .with_mouse(mouse);
-                    let keys = if keys.name(&Action::Quit).is_some() {
+                    let keys = if keys.name(&Action::Quit, Screen::BROWSER).is_some() {
                         keys
                     } else {
-                        keys.rebound(&[(Action::Quit, vec![Key::Ctrl('q')])])
+                        keys.rebound(&[(Action::Quit, vec![Key::Ctrl('q')])], Keymap::Browser)
                     };
-                    let keys = if keys.presenting_name(&Action::Back).is_some() {
+                    let keys = if keys.name(&Action::Back, Screen::SLIDE).is_some() {
                         keys
                     } else {
-                        keys.rebound_presenting(&[(
-                            Action::Back,
-                            vec![Key::Plain(ratatui::crossterm::event::KeyCode::Esc)],
-                        )])
+                        keys.rebound(
+                            &[(
+                                Action::Back,
+                                vec![Key::Plain(ratatui::crossterm::event::KeyCode::Esc)],
+                            )],
+                            Keymap::Presentation,
+                        )
                     };
                     Settings {
                         theme,

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::*;
 use crate::action::Action;
 use crate::keys::Key;
+use crate::screen::{Keymap, Screen};
 
 fn report(text: &str) -> String {
     match parse(text, "config.toml") {
@@ -39,13 +40,35 @@ fn a_file_changes_what_it_names_and_keeps_the_rest() {
     assert_eq!(settings.text_width, 72);
     let keys = &settings.keys;
     assert!(!keys.mouse());
-    assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
-    assert_eq!(keys.plain(KeyCode::Char('j')), None);
-    assert_eq!(keys.plain(KeyCode::Char('f')), Some(Action::StartFilter));
-    assert_eq!(keys.plain(KeyCode::Char('/')), None);
-    assert_eq!(keys.name(&Action::NextMatch), None, "`n` was taken from it");
-    assert_eq!(keys.plain(KeyCode::Char('N')), Some(Action::PreviousMatch));
-    assert_eq!(keys.plain(KeyCode::Char('k')), Some(Action::Previous));
+    assert_eq!(
+        keys.action(KeyCode::Char('n'), false, Screen::BROWSER),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('j'), false, Screen::BROWSER),
+        None
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('f'), false, Screen::BROWSER),
+        Some(Action::StartFilter)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('/'), false, Screen::BROWSER),
+        None
+    );
+    assert_eq!(
+        keys.name(&Action::NextMatch, Screen::BROWSER),
+        None,
+        "`n` was taken from it"
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('N'), false, Screen::BROWSER),
+        Some(Action::PreviousMatch)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('k'), false, Screen::BROWSER),
+        Some(Action::Previous)
+    );
 }
 
 #[test]
@@ -53,12 +76,24 @@ fn keys_may_be_written_in_any_of_their_spellings() {
     let settings =
         settings("[keys]\nnext = [\"PgDn\", \"ctrl+n\", \"Shift-j\", \"space\"]\npage-down = []\n");
     let keys = &settings.keys;
-    assert_eq!(keys.plain(KeyCode::PageDown), Some(Action::Next));
-    assert_eq!(keys.ctrl('n'), Some(Action::Next));
-    assert_eq!(keys.plain(KeyCode::Char('J')), Some(Action::Next));
-    assert_eq!(keys.plain(KeyCode::Char(' ')), Some(Action::Next));
     assert_eq!(
-        keys.bindings()[0].keys(),
+        keys.action(KeyCode::PageDown, false, Screen::BROWSER),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('n'), true, Screen::BROWSER),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('J'), false, Screen::BROWSER),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char(' '), false, Screen::BROWSER),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.bindings(Keymap::Browser)[0].keys(),
         [
             Key::Plain(KeyCode::PageDown),
             Key::Ctrl('n'),
@@ -72,8 +107,18 @@ fn keys_may_be_written_in_any_of_their_spellings() {
 fn suspend_is_a_name_on_every_platform() {
     let settings = settings("[keys]\nsuspend = [\"Ctrl-s\"]\n");
     let expected = cfg!(unix).then_some(Action::Suspend);
-    assert_eq!(settings.keys.ctrl('s'), expected);
-    assert_eq!(settings.keys.ctrl('z'), None);
+    assert_eq!(
+        settings
+            .keys
+            .action(KeyCode::Char('s'), true, Screen::BROWSER),
+        expected
+    );
+    assert_eq!(
+        settings
+            .keys
+            .action(KeyCode::Char('z'), true, Screen::BROWSER),
+        None
+    );
 }
 
 /// Presentation mode's keys are a table of their own: what `[keys]` does leaves them as they
@@ -84,20 +129,44 @@ fn presentation_mode_has_a_table_of_its_own() {
         "[keys]\nnext = [\"n\"]\n\n[keys.presentation]\nblank = [\".\"]\nnext = [\"Space\", \"b\"]\n",
     );
     let keys = &settings.keys;
-    assert_eq!(keys.plain(KeyCode::Char('n')), Some(Action::Next));
-    assert_eq!(keys.plain(KeyCode::Char('j')), None);
-    assert_eq!(keys.plain(KeyCode::Char('.')), None);
-    assert_eq!(keys.presenting(KeyCode::Char('.')), Some(Action::Blank));
-    assert_eq!(keys.presenting(KeyCode::Char('b')), Some(Action::Next));
-    assert_eq!(keys.presenting(KeyCode::Char(' ')), Some(Action::Next));
     assert_eq!(
-        keys.presenting(KeyCode::Right),
+        keys.action(KeyCode::Char('n'), false, Screen::BROWSER),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('j'), false, Screen::BROWSER),
+        None
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('.'), false, Screen::BROWSER),
+        None
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('.'), false, Screen::SLIDE),
+        Some(Action::Blank)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char('b'), false, Screen::SLIDE),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Char(' '), false, Screen::SLIDE),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        keys.action(KeyCode::Right, false, Screen::SLIDE),
         None,
         "next has only its listed keys"
     );
-    assert_eq!(keys.presenting(KeyCode::Char('n')), None);
-    assert_eq!(keys.presenting(KeyCode::Char('k')), Some(Action::Previous));
-    assert_eq!(keys.presenting_name(&Action::Blank).as_deref(), Some("."));
+    assert_eq!(keys.action(KeyCode::Char('n'), false, Screen::SLIDE), None);
+    assert_eq!(
+        keys.action(KeyCode::Char('k'), false, Screen::SLIDE),
+        Some(Action::Previous)
+    );
+    assert_eq!(
+        keys.name(&Action::Blank, Screen::SLIDE).as_deref(),
+        Some(".")
+    );
 }
 
 #[test]
@@ -127,9 +196,16 @@ error: config.toml has 2 problems"#
 #[test]
 fn a_key_may_do_one_thing_in_each_table() {
     let settings = settings("[keys]\nfirst = [\"x\"]\n\n[keys.presentation]\nlast = [\"x\"]\n");
-    assert_eq!(settings.keys.plain(KeyCode::Char('x')), Some(Action::First));
     assert_eq!(
-        settings.keys.presenting(KeyCode::Char('x')),
+        settings
+            .keys
+            .action(KeyCode::Char('x'), false, Screen::BROWSER),
+        Some(Action::First)
+    );
+    assert_eq!(
+        settings
+            .keys
+            .action(KeyCode::Char('x'), false, Screen::SLIDE),
         Some(Action::Last)
     );
     assert_eq!(

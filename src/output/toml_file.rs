@@ -60,7 +60,11 @@ pub fn render(document: &Document) -> String {
         key_value(&mut out, "attribution", &paragraphs(&document.attribution));
     }
 
-    out.push_str("\n# Optional: more links for About, each under its own [[links]] header.\n");
+    out.push_str(
+        "\n# Optional: more links for About, each under its own [[links]] header. The title\n\
+         # slide of presentation mode shows the source page and its QR code; to show one of\n\
+         # these links there instead, add `on_title_slide = true` to that link.\n",
+    );
     if document.links.is_empty() {
         out.push_str(
             "# [[links]]\n# label = \"Our strategy\"\n# url = \"https://example.org/strategy\"\n",
@@ -73,6 +77,9 @@ pub fn render(document: &Document) -> String {
         out.push_str("[[links]]\n");
         key_value(&mut out, "label", &link.label);
         key_value(&mut out, "url", &link.url);
+        if link.on_title_slide {
+            out.push_str("on_title_slide = true\n");
+        }
     }
 
     out.push_str(
@@ -197,6 +204,7 @@ mod tests {
                 links: vec![Link {
                     label: text.to_owned(),
                     url: "https://example.org/a'b\"c".to_owned(),
+                    on_title_slide: true,
                 }],
                 attribution: text.to_owned(),
                 values: vec![Value {
@@ -273,7 +281,11 @@ mod tests {
     }
 
     fn document() -> impl Strategy<Value = Document> {
-        let link = (required_text(), url()).prop_map(|(label, url)| Link { label, url });
+        let link = (required_text(), url()).prop_map(|(label, url)| Link {
+            label,
+            url,
+            on_title_slide: false,
+        });
         let value = (required_text(), required_text(), option::of(url()))
             .prop_map(|(name, text, video)| Value { name, text, video });
         (
@@ -281,22 +293,29 @@ mod tests {
             text(),
             option::of(url()),
             vec(link, 0..3),
+            option::of(0..3usize),
             text(),
             vec(value, 1..5),
         )
-            .prop_map(|(title, intro, source, links, attribution, mut values)| {
-                // Names must be unique ignoring case; keep the first of each.
-                let mut seen = std::collections::HashSet::new();
-                values.retain(|value| seen.insert(value.name.to_lowercase()));
-                Document {
-                    title,
-                    intro,
-                    source,
-                    links,
-                    attribution,
-                    values,
-                }
-            })
+            .prop_map(
+                |(title, intro, source, mut links, marked, attribution, mut values)| {
+                    // At most one link is on the title slide.
+                    if let Some(link) = marked.and_then(|index| links.get_mut(index)) {
+                        link.on_title_slide = true;
+                    }
+                    // Names must be unique ignoring case; keep the first of each.
+                    let mut seen = std::collections::HashSet::new();
+                    values.retain(|value| seen.insert(value.name.to_lowercase()));
+                    Document {
+                        title,
+                        intro,
+                        source,
+                        links,
+                        attribution,
+                        values,
+                    }
+                },
+            )
     }
 
     proptest! {

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, MESSAGE_MARGIN};
 use crate::wrap::truncate;
 
 pub struct Banner<'a> {
@@ -19,7 +19,7 @@ impl Widget for Banner<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let wrapped = self.app.banner_lines();
         let shown = wrapped.len().min(usize::from(area.height));
-        let width = usize::from(area.width).saturating_sub(1);
+        let width = usize::from(area.width).saturating_sub(MESSAGE_MARGIN);
         let lines: Vec<Line> = wrapped
             .iter()
             .take(shown)
@@ -31,7 +31,8 @@ impl Widget for Banner<'_> {
                 } else {
                     line.clone()
                 };
-                Line::styled(format!(" {}", truncate(&text, width)), self.theme.error)
+                let text = truncate(&text, width);
+                Line::styled(format!("{:MESSAGE_MARGIN$}{text}", ""), self.theme.error)
             })
             .collect();
         Paragraph::new(lines).render(area, buf);

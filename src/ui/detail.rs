@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, hyperlink, marked};
 use crate::app::{App, BlockKind, View, pieces};
@@ -28,8 +28,7 @@ impl Widget for Detail<'_> {
                 None => " No match ".to_owned(),
             },
         };
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
+        let block = layout::detail_block()
             .border_style(self.theme.border)
             .border_type(self.theme.border_type)
             .title(Span::styled(title, self.theme.heading));
@@ -129,7 +128,7 @@ mod tests {
 
     fn screen(app: &App) -> Vec<String> {
         let mut terminal =
-            Terminal::new(TestBackend::new(app.screen().width, app.screen().height)).unwrap();
+            Terminal::new(TestBackend::new(app.area().width, app.area().height)).unwrap();
         terminal
             .draw(|frame| draw(frame, app, &Theme::monochrome()))
             .unwrap();

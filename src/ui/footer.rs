@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
 use crate::action::Action;
-use crate::app::{App, MAX_STATUS_LINES, Status, View};
+use crate::app::{App, MAX_STATUS_LINES, MESSAGE_MARGIN, Status, View};
+use crate::screen::{Mode, Overlay, Screen};
 use crate::text::visible;
 use crate::wrap::truncate;
 
@@ -45,6 +46,9 @@ pub(super) const QR_CODE: &[Hint] = &[
     (&[Action::Quit], "quit"),
 ];
 
+/// What the keys do while a filter is typed, after the prompt.
+const TYPING: &[(Action, &str)] = &[(Action::AcceptFilter, "keep"), (Action::Back, "clear")];
+
 /// The hints on a value.
 const VALUE: &[Hint] = &[
     (&[Action::Previous, Action::Next], "move"),
@@ -66,25 +70,34 @@ impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = usize::from(area.width);
-        let lines = if app.filter().is_editing() {
+        let screen = app.screen();
+        let keys = app.keys();
+        let lines = if screen.mode == Mode::TypingFilter {
+            let hint = TYPING
+                .iter()
+                .filter_map(|(action, what)| {
+                    let key = keys.name(action, Screen::plain(Mode::TypingFilter))?;
+                    Some(format!("{key} {what}"))
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
             vec![Line::from(vec![
                 Span::styled(" /", self.theme.key),
                 Span::raw(visible(app.filter().text()).into_owned()),
                 Span::styled("█", self.theme.hint),
-                Span::styled("  Enter keep · Esc clear", self.theme.hint),
+                Span::styled(format!("  {hint}"), self.theme.hint),
             ])]
         } else if let Some(status) = app.status() {
-            status_lines(status, &app.status_lines(), width, self.theme)
+            status_lines(status, &app.status_lines(width), width, self.theme)
         } else {
-            let hints = match app.view() {
-                _ if app.qr().is_open() => QR_CODE,
-                View::About { .. } => ABOUT,
-                View::Value if app.filter().is_set() => FILTERED,
-                View::Value => VALUE,
+            let hints = match (screen.overlay, app.view()) {
+                (Some(Overlay::QrCode), _) => QR_CODE,
+                (_, View::About { .. }) => ABOUT,
+                (_, View::Value) if app.filter().is_set() => FILTERED,
+                (_, View::Value) => VALUE,
             };
-            let keys = app.keys();
             vec![hint_line(hints, width, self.theme, |actions| {
-                keys.hint(actions)
+                keys.hint(actions, screen)
             })]
         };
         Paragraph::new(lines).render(area, buf);
@@ -118,7 +131,11 @@ pub(super) fn status_lines(
                 (*line).to_owned()
             };
             Line::styled(
-                format!(" {}", truncate(&text, width.saturating_sub(1))),
+                format!(
+                    "{:MESSAGE_MARGIN$}{}",
+                    "",
+                    truncate(&text, width.saturating_sub(MESSAGE_MARGIN))
+                ),
                 style,
             )
         })

@@ -58,7 +58,7 @@ impl Widget for Help<'_> {
             .title(Span::styled(title, self.theme.heading));
         let (block, close_width) =
             with_close_title(block, keys, Action::ToggleHelp, self.theme.hint);
-        let scroll = self.app.help().scroll();
+        let scroll = self.app.help().map_or(0, |help| help.scroll());
         let block = mark_rows_out_of_view(
             block,
             area.width,

@@ -16,6 +16,7 @@ use std::ops::Range;
 use crate::action::Action;
 use crate::app::App;
 use crate::keys::KeyTable;
+use crate::screen::{Overlay, Screen};
 use crate::text::visible;
 use crate::wrap::truncate;
 use ratatui::Frame;
@@ -29,7 +30,8 @@ pub use theme::{Capabilities, Colours, QrInk, Theme};
 
 /// Draws the whole screen: the browser or a slide, and any overlay over it.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    if app.presentation().is_on() {
+    let screen = app.screen();
+    if screen.is_presenting() {
         frame.render_widget(present::Presentation { app, theme }, frame.area());
     } else {
         let areas = app.areas();
@@ -39,11 +41,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(detail::Detail { app, theme }, areas.detail);
         frame.render_widget(footer::Footer { app, theme }, areas.footer);
     }
-    if app.qr().is_open() {
-        frame.render_widget(qr::QrOverlay { app, theme }, frame.area());
-    }
-    if app.help().is_open() {
-        frame.render_widget(help::Help { app, theme }, frame.area());
+    match screen.overlay {
+        Some(Overlay::QrCode) => frame.render_widget(qr::QrOverlay { app, theme }, frame.area()),
+        Some(Overlay::Help) => frame.render_widget(help::Help { app, theme }, frame.area()),
+        None => {}
     }
 }
 
@@ -88,7 +89,9 @@ fn with_close_title<'a>(
     opened_by: Action,
     style: Style,
 ) -> (Block<'a>, usize) {
-    let Some(key) = keys.name(&Action::Back).or_else(|| keys.name(&opened_by)) else {
+    // The overlays take the browser's keys, over a slide too.
+    let name = |action| keys.name(action, Screen::BROWSER);
+    let Some(key) = name(&Action::Back).or_else(|| name(&opened_by)) else {
         return (block, 0);
     };
     let close = Span::styled(format!(" {key} close "), style);

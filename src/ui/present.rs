@@ -8,16 +8,17 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
-use tui_big_text::{BigText, PixelSize};
+use tui_big_text::BigText;
 use unicode_width::UnicodeWidthStr;
 
 use super::footer::{Hint, QR_CODE, hint_line, status_lines};
 use super::qr::QrModules;
 use super::{Theme, hyperlink};
 use crate::action::Action;
-use crate::app::{App, BlockKind, Slide, SlideLayout, SlideLine, TitleSize};
+use crate::app::{App, BlockKind, MESSAGE_MARGIN, Slide, SlideLayout, SlideLine, TitleSize};
+use crate::screen::{Mode, Overlay, Screen};
 use crate::text::plural;
-use crate::wrap::{self, truncate};
+use crate::wrap::truncate;
 
 /// The hints while presenting, most useful first.
 const PRESENTING: &[Hint] = &[
@@ -39,7 +40,8 @@ pub struct Presentation<'a> {
 impl Widget for Presentation<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         Clear.render(screen, buf);
-        if self.app.presentation().is_blank() {
+        let shown = self.app.screen();
+        if shown.mode == Mode::Blanked {
             return;
         }
         let Some(layout) = self.app.slide_layout() else {
@@ -47,7 +49,7 @@ impl Widget for Presentation<'_> {
         };
         let scroll = self.app.presentation().scroll().min(layout.max_scroll());
         for line in &layout.title {
-            self.title_line(&layout, line, scroll, screen, buf);
+            self.title_line(layout, line, scroll, screen, buf);
         }
         for line in &layout.lines {
             let Some(row) = layout.screen_row(line.y, scroll) else {
@@ -62,7 +64,7 @@ impl Widget for Presentation<'_> {
         // Under the `c` overlay the slide's own code would be a second one beside it, partly
         // covered: a phone could take either.
         if let Some((code, area)) = &layout.qr
-            && !self.app.qr().is_open()
+            && shown.overlay != Some(Overlay::QrCode)
             && let Some(row) = layout.screen_row(usize::from(area.y), scroll)
         {
             let area = Rect { y: row, ..*area };
@@ -75,7 +77,6 @@ impl Widget for Presentation<'_> {
         }
         let scrolls = layout.max_scroll() > 0;
         let has_link = layout.link.is_some();
-        drop(layout);
         if screen.height > 0 {
             self.bottom(screen, (scrolls, has_link), buf);
         }
@@ -108,13 +109,9 @@ impl Presentation<'_> {
         let (_, height) = layout.title_size.letter();
         let area =
             Rect::new(line.x, row, line.width(layout.title_size), height).intersection(screen);
-        let pixel_size = match layout.title_size {
-            TitleSize::Large => PixelSize::HalfHeight,
-            TitleSize::Medium => PixelSize::Quadrant,
-            TitleSize::Plain => {
-                Line::styled(line.text.as_str(), self.theme.heading).render(area, buf);
-                return;
-            }
+        let Some(pixel_size) = layout.title_size.pixel_size() else {
+            Line::styled(line.text.as_str(), self.theme.heading).render(area, buf);
+            return;
         };
         BigText::builder()
             .pixel_size(pixel_size)
@@ -139,23 +136,23 @@ impl Presentation<'_> {
         let room_columns = screen.width.saturating_sub(position_width + 1);
         let room = usize::from(room_columns);
         let left = if let Some(status) = app.status() {
-            let wrapped = wrap::wrap(&status.text, room.saturating_sub(1));
-            status_lines(status, &wrapped, room, self.theme)
+            status_lines(status, &app.status_lines(room), room, self.theme)
         } else if let Some(error) = app.banner_lines().first() {
             vec![Line::from(vec![
-                Span::raw(" "),
+                Span::raw(format!("{:MESSAGE_MARGIN$}", "")),
                 Span::styled(
-                    truncate(error, room.saturating_sub(1)).into_owned(),
+                    truncate(error, room.saturating_sub(MESSAGE_MARGIN)).into_owned(),
                     self.theme.error,
                 ),
             ])]
-        } else if app.qr().is_open() {
+        } else if app.screen().overlay == Some(Overlay::QrCode) {
             // The overlay takes the browser's keys, as it does over the browser.
             let keys = app.keys();
             vec![hint_line(QR_CODE, room, self.theme, |actions| {
-                keys.hint(actions)
+                keys.hint(actions, app.screen())
             })]
         } else {
+            // The slide's own keys, also under the help, which covers them.
             let keys = app.keys();
             let hints: Vec<Hint> = scrolls
                 .then_some(SCROLLING)
@@ -164,7 +161,7 @@ impl Presentation<'_> {
                 .filter(|(actions, _)| has_link || !actions.contains(&Action::ShowQrCode))
                 .collect();
             vec![hint_line(&hints, room, self.theme, |actions| {
-                keys.presenting_hint(actions)
+                keys.hint(actions, Screen::SLIDE)
             })]
         };
         let rows = u16::try_from(left.len())
@@ -325,7 +322,7 @@ mod tests {
             app.update(Action::Next);
         }
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open());
+        assert!(app.qr().is_none());
         let screen = text(&frame(&app, &Theme::nhs(true)));
         assert!(
             screen.contains(" “Everyone counts” has no video."),
@@ -461,8 +458,10 @@ mod tests {
         // A character the font lacks would be drawn as nothing: a gap in the name.
         let letters = (' '..='\u{ff}').filter(|c| has_big_letter(*c) && !c.is_whitespace());
         for letter in letters {
-            for pixel_size in [PixelSize::HalfHeight, PixelSize::Quadrant] {
-                let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 4));
+            for size in [TitleSize::Large, TitleSize::Medium] {
+                let pixel_size = size.pixel_size().expect("large letters");
+                let (columns, rows) = size.letter();
+                let mut buffer = Buffer::empty(Rect::new(0, 0, columns, rows));
                 BigText::builder()
                     .pixel_size(pixel_size)
                     .lines(vec![Line::from(letter.to_string())])
@@ -473,6 +472,32 @@ mod tests {
                     "{letter:?} in {pixel_size:?}"
                 );
             }
+        }
+    }
+
+    /// The layout places letters by `TitleSize::letter`; tui-big-text draws them by their pixels.
+    #[test]
+    fn a_big_letter_takes_the_cells_the_layout_gives_it() {
+        for size in [TitleSize::Large, TitleSize::Medium] {
+            let mut buffer = Buffer::empty(Rect::new(0, 0, 20, 10));
+            BigText::builder()
+                .pixel_size(size.pixel_size().expect("large letters"))
+                .lines(vec![Line::from("MW")])
+                .build()
+                .render(buffer.area, &mut buffer);
+            let (columns, rows) = size.letter();
+            let drawn = |x: u16, y: u16| buffer[(x, y)].symbol() != " ";
+            let inked: Vec<(u16, u16)> = (0..20)
+                .flat_map(|x| (0..10).map(move |y| (x, y)))
+                .filter(|(x, y)| drawn(*x, *y))
+                .collect();
+            // The second letter starts where the layout puts it, and neither goes beyond.
+            assert!(inked.iter().any(|(x, _)| *x < columns), "{size:?}");
+            assert!(inked.iter().any(|(x, _)| *x >= columns), "{size:?}");
+            assert!(
+                inked.iter().all(|(x, y)| *x < 2 * columns && *y < rows),
+                "{size:?}"
+            );
         }
     }
 

@@ -81,7 +81,7 @@ pub struct QrOverlay<'a> {
 
 impl Widget for QrOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let Some(link) = self.app.qr().link() else {
+        let Some(link) = self.app.qr().map(|qr| qr.link()) else {
             return;
         };
         let url = visible(&link.url);
@@ -195,6 +195,7 @@ mod tests {
     use crate::action::Action;
     use crate::app::App;
     use crate::keys::KeyTable;
+    use crate::screen::Keymap;
     use crate::ui::scan::{DARK_TERMINAL, LIGHT_TERMINAL, Picture};
     use crate::ui::testing::{frame, rows, text, themes};
     use crate::ui::{QrInk, Theme};
@@ -340,7 +341,7 @@ mod tests {
         };
         assert!(bottom_row(&overlay(80, 24)).contains(" Esc close ┘"));
 
-        let keys = KeyTable::default().rebound(&[(Action::Back, Vec::new())]);
+        let keys = KeyTable::default().rebound(&[(Action::Back, Vec::new())], Keymap::Browser);
         let mut app = App::with_keys(values::builtin().unwrap(), keys);
         app.update(Action::Resize {
             width: 80,
@@ -351,7 +352,7 @@ mod tests {
         let row = bottom_row(&app);
         assert!(row.contains(" c close ┘"), "{row}");
         app.update(Action::ShowQrCode);
-        assert!(!app.qr().is_open(), "c closes it");
+        assert!(app.qr().is_none(), "c closes it");
     }
 
     #[test]

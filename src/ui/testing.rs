@@ -11,7 +11,7 @@ use crate::app::App;
 
 /// The whole screen drawn from `app` in `theme`, on a test terminal of the app's screen size.
 pub fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let screen = app.screen();
+    let screen = app.area();
     let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
     terminal.draw(|frame| draw(frame, app, theme)).unwrap();
     terminal

@@ -308,7 +308,7 @@ fn high_contrast_at_80x24() {
 /// writes it, and read back by a terminal emulator.
 fn through_a_terminal(app: &App, theme: &Theme) -> (String, Vec<u8>) {
     use ratatui::backend::CrosstermBackend;
-    let screen = app.screen();
+    let screen = app.area();
     let mut bytes = Vec::new();
     let mut terminal = Terminal::with_options(
         CrosstermBackend::new(&mut bytes),

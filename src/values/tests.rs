@@ -297,24 +297,6 @@ fn invalid_utf8_is_located() {
 }
 
 #[test]
-fn missing_files_and_directories_are_named() {
-    let directory = tempfile::tempdir().unwrap();
-    let error = load_file(directory.path()).unwrap_err();
-    assert!(
-        error
-            .to_string()
-            .ends_with(": is a directory, not a values file"),
-        "{error}"
-    );
-    let missing = directory.path().join("nope.toml");
-    let error = load_file(&missing).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        format!("{}: cannot read the file: no such file", missing.display())
-    );
-}
-
-#[test]
 fn rendering_shows_the_line_with_a_caret() {
     let toml = format!("{GOOD_VALUE}video = \"ftp://x.org\"\n");
     let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
@@ -450,5 +432,87 @@ fn an_unreadable_file_says_why_in_plain_words() {
         )
         .to_string(),
         "v.toml: cannot read the file: stream did not contain valid UTF-8"
+    );
+}
+
+/// Issue 20: the title slide always showed `source`; an author marks the link it shows instead.
+const MARKED: &str = "source = \"https://hee.nhs.uk/about/our-values\"
+
+[[links]]
+label = \"Our trust's values\"
+url = \"https://example.nhs.uk/values\"
+on_title_slide = true
+
+[[links]]
+label = \"Our strategy\"
+url = \"https://example.nhs.uk/strategy\"
+on_title_slide = false
+";
+
+#[test]
+fn a_link_marked_for_the_title_slide_is_read_and_others_are_not_marked() {
+    let document = parse(&format!("{MARKED}{GOOD_VALUE}"), "v.toml").expect("valid");
+    let marked: Vec<bool> = document
+        .links
+        .iter()
+        .map(|link| link.on_title_slide)
+        .collect();
+    assert_eq!(marked, [true, false]);
+    assert!(
+        !builtin()
+            .expect("valid")
+            .links
+            .iter()
+            .any(|link| link.on_title_slide)
+    );
+}
+
+#[test]
+fn the_title_slide_mark_is_true_or_false_written_without_quotes() {
+    let toml = format!(
+        "[[links]]\nlabel = \"L\"\nurl = \"https://example.org/\"\non_title_slide = \"yes\"\n\
+         {GOOD_VALUE}"
+    );
+    assert_eq!(
+        problems(&toml),
+        ["4:18: link 1: `on_title_slide` must be true or false, found a string"]
+    );
+    let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("= help: write `on_title_slide = true`, without quotes"),
+        "{rendered}"
+    );
+    let typo = format!(
+        "[[links]]\nlabel = \"L\"\nurl = \"https://example.org/\"\non_title_slid = true\n\
+         {GOOD_VALUE}"
+    );
+    let rendered = parse(&typo, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains("did you mean `on_title_slide`?"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn a_second_link_marked_for_the_title_slide_points_at_the_first() {
+    let toml = format!("{}{GOOD_VALUE}", MARKED.replace("= false", "= true"));
+    assert_eq!(
+        problems(&toml),
+        ["11:18: link 2: only one link can be on the title slide"]
+    );
+    let rendered = parse(&toml, "v.toml").unwrap_err().render(false);
+    assert!(
+        rendered.contains(
+            " 6 | on_title_slide = true
+   |                  ---- on the title slide already
+...
+11 | on_title_slide = true
+   |                  ^^^^ a second link for the title slide"
+        ),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("= help: keep `on_title_slide = true` on one link only"),
+        "{rendered}"
     );
 }

@@ -11,7 +11,9 @@ use super::{Diagnostic, Document, Link, Value};
 
 /// The names a values file may have at its top level.
 pub const TOP_KEYS: &[&str] = &["title", "intro", "source", "attribution", "links", "values"];
-const LINK_KEYS: &[&str] = &["label", "url"];
+const LINK_KEYS: &[&str] = &["label", "url", TITLE_SLIDE_MARK];
+/// The key that marks the link presentation mode's title slide shows.
+const TITLE_SLIDE_MARK: &str = "on_title_slide";
 const VALUE_KEYS: &[&str] = &["name", "text", "video"];
 
 /// The title used when a file gives none.
@@ -110,12 +112,13 @@ impl Checker {
         let attribution = self
             .string(table, "attribution", "the attribution")
             .map_or_else(String::new, |(attribution, _)| attribution);
-        let links = self
-            .tables(table, "links")
+        let link_tables = self.tables(table, "links");
+        let links = link_tables
             .iter()
             .enumerate()
             .filter_map(|(index, (span, link))| self.link(index + 1, span, link))
             .collect();
+        self.one_title_slide_link(&link_tables);
         Document {
             title,
             intro,
@@ -198,10 +201,34 @@ impl Checker {
             }
             Some(_) => self.url(table, "url", &context),
         };
+        let on_title_slide = self.flag(table, TITLE_SLIDE_MARK, &context);
         Some(Link {
             label: label?.0,
             url: url?,
+            on_title_slide,
         })
+    }
+
+    /// At most one link is marked for the title slide; each further one points at the first.
+    fn one_title_slide_link(&mut self, tables: &[(Range<usize>, &DeTable<'_>)]) {
+        let mut marked = tables.iter().enumerate().filter_map(|(index, (_, table))| {
+            let mark = table.get(TITLE_SLIDE_MARK)?;
+            matches!(mark.get_ref(), DeValue::Boolean(true)).then(|| (index + 1, mark.span()))
+        });
+        let Some((_, first)) = marked.next() else {
+            return;
+        };
+        for (number, span) in marked {
+            self.problems.push(
+                Diagnostic::new(
+                    format!("link {number}: only one link can be on the title slide"),
+                    span,
+                    "a second link for the title slide",
+                )
+                .with_related(first.clone(), "on the title slide already")
+                .with_help(format!("keep `{TITLE_SLIDE_MARK} = true` on one link only")),
+            );
+        }
     }
 
     /// The tables of an array of tables, with the span of each `[[key]]` header.
@@ -281,6 +308,30 @@ impl Checker {
             return None;
         }
         Some((text.trim().to_owned(), value.span()))
+    }
+
+    /// An optional true or false, false when left out; a problem is recorded and gives false.
+    fn flag(&mut self, table: &DeTable<'_>, key: &str, context: &str) -> bool {
+        let Some(value) = table.get(key) else {
+            return false;
+        };
+        if let DeValue::Boolean(flag) = value.get_ref() {
+            return *flag;
+        }
+        self.problems.push(
+            Diagnostic::new(
+                format!(
+                    "{context}: `{key}` must be true or false, found {}",
+                    describe(value.get_ref())
+                ),
+                value.span(),
+                "expected true or false",
+            )
+            .with_help(format!(
+                "write `{key} = true`, without quotes, or leave it out"
+            )),
+        );
+        false
     }
 
     /// A string that must be present and not blank.

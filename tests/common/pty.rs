@@ -7,6 +7,13 @@
 //! writes and sends on its own rendering of the screen. So the screen reads the same
 //! everywhere, but the raw bytes are the program's only on Unix; checks of raw sequences, like
 //! the terminal's modes (termios) and signals, are Unix-only (`cfg(unix)`), each saying so.
+//!
+//! The tests that use this harness run as Windows programs only on a real Windows machine
+//! (`.github/workflows/ci.yml`), not under Wine with the rest (`../shared/tools/windows-test`
+//! in `.ci/run`): Wine 8's ConPTY starts the program but does not pass its screen on, so the
+//! screen read here stays empty (the tool's header records it; it leaves out every test file
+//! that drives this harness). The app's code behind them (state, drawing, key mapping, the
+//! console events) is the same code the unit tests run under Wine.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;

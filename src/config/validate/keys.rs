@@ -8,9 +8,9 @@ use toml::de::DeTable;
 use super::{Checker, wrong_type};
 use crate::action::Action;
 use crate::keys::{
-    ACTION_NAMES, Binding, DEFAULT_BINDINGS, Key, KeyError, KeyTable, PRESENT_BINDINGS,
-    action_named, key_names,
+    ACTION_NAMES, Key, KeyError, KeyTable, action_named, default_bindings, key_names,
 };
+use crate::screen::{Keymap, Screen};
 use crate::values::{Diagnostic, describe, did_you_mean, is_near, quoted_list};
 
 /// What the keys of a config file may be, for the help under a key that is not one.
@@ -20,50 +20,37 @@ const KEY_HELP: &str = "a key is a character (`j`, `G`, `?`), a key's name (`Dow
 /// The table inside `[keys]` that holds presentation mode's keys.
 const PRESENTATION: &str = "presentation";
 
-/// The screens a config file gives keys for, each a table of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Screen {
-    Browser,
-    Presentation,
+/// What the checker says of each table a config file gives keys for.
+trait Section {
+    /// The table's name, as a file writes it.
+    fn section(self) -> &'static str;
+    /// Whether the table has `action`.
+    fn has(self, action: &Action) -> bool;
+    /// What the table is for, for a message.
+    fn description(self) -> &'static str;
 }
 
-impl Screen {
-    /// The table's name, as a file writes it.
+impl Section for Keymap {
     fn section(self) -> &'static str {
         match self {
-            Screen::Browser => "[keys]",
-            Screen::Presentation => "[keys.presentation]",
+            Keymap::Browser => "[keys]",
+            Keymap::Presentation => "[keys.presentation]",
         }
     }
 
-    fn defaults(self) -> &'static [Binding] {
-        match self {
-            Screen::Browser => DEFAULT_BINDINGS,
-            Screen::Presentation => PRESENT_BINDINGS,
-        }
-    }
-
-    /// Whether the screen has `action`. `suspend` is named on every platform, so that one
-    /// file serves them all, though only Unix binds it.
+    /// `suspend` is named on every platform, so that one file serves them all, though only
+    /// Unix binds it.
     fn has(self, action: &Action) -> bool {
-        self.defaults()
+        default_bindings(self)
             .iter()
             .any(|binding| binding.action() == action)
-            || (self == Screen::Browser && *action == Action::Suspend)
+            || (self == Keymap::Browser && *action == Action::Suspend)
     }
 
-    fn other(self) -> Screen {
-        match self {
-            Screen::Browser => Screen::Presentation,
-            Screen::Presentation => Screen::Browser,
-        }
-    }
-
-    /// What the screen is, for a message.
     fn description(self) -> &'static str {
         match self {
-            Screen::Browser => "the browser",
-            Screen::Presentation => "presentation mode",
+            Keymap::Browser => "the browser",
+            Keymap::Presentation => "presentation mode",
         }
     }
 }
@@ -81,15 +68,15 @@ impl Checker {
         let problems_before_keys = self.problems.len();
         let keys_table = self.keys_table(table);
         let (rebindings, written) = keys_table
-            .map(|keys| self.keys(keys, Screen::Browser))
+            .map(|keys| self.keys(keys, Keymap::Browser))
             .unwrap_or_default();
         let presentation_table = keys_table.and_then(|keys| self.presentation_table(keys));
         let (presenting, presenting_written) = presentation_table
-            .map(|keys| self.keys(keys, Screen::Presentation))
+            .map(|keys| self.keys(keys, Keymap::Presentation))
             .unwrap_or_default();
         let keys = defaults
-            .rebound(&rebindings)
-            .rebound_presenting(&presenting);
+            .rebound(&rebindings, Keymap::Browser)
+            .rebound(&presenting, Keymap::Presentation);
         // After other problems with keys, only an action listed with no keys at all is
         // surely left without any; what took its keys cannot be told.
         let sure = self.problems.len() == problems_before_keys;
@@ -122,14 +109,14 @@ impl Checker {
     fn keys(
         &mut self,
         keys: &DeTable<'_>,
-        screen: Screen,
+        screen: Keymap,
     ) -> (Vec<(Action, Vec<Key>)>, Vec<Bound>) {
         let mut rebindings = Vec::new();
         let mut written: Vec<Bound> = Vec::new();
         // The table is sorted by name; "first bound here" is first in the file.
         let mut entries: Vec<_> = keys
             .iter()
-            .filter(|(name, _)| !(screen == Screen::Browser && *name.get_ref() == PRESENTATION))
+            .filter(|(name, _)| !(screen == Keymap::Browser && *name.get_ref() == PRESENTATION))
             .collect();
         entries.sort_by_key(|(name, _)| name.span().start);
         for (name, list) in entries {
@@ -197,7 +184,7 @@ impl Checker {
         &mut self,
         name: &str,
         span: Range<usize>,
-        screen: Screen,
+        screen: Keymap,
     ) -> Option<(&'static str, &'static Action)> {
         let named = action_named(name);
         if let Some((known, action)) = named
@@ -342,10 +329,10 @@ impl Checker {
         written: &[Bound],
         sure: bool,
     ) {
-        if keys.name(&Action::Quit).is_some() {
+        if keys.name(&Action::Quit, Screen::BROWSER).is_some() {
             return;
         }
-        let culprit = culprit(table, &[Action::Quit], Screen::Browser, written, sure);
+        let culprit = culprit(table, &[Action::Quit], Keymap::Browser, written, sure);
         if let Some((span, label)) = culprit {
             self.problems.push(
                 Diagnostic::new("no key would quit", span, label)
@@ -365,18 +352,18 @@ impl Checker {
         sure: bool,
     ) {
         let leaves = [Action::Back, Action::Quit];
-        let ctrl_quits = keys.bindings().iter().any(|binding| {
+        let ctrl_quits = keys.bindings(Keymap::Browser).iter().any(|binding| {
             *binding.action() == Action::Quit
                 && binding.keys().iter().any(|key| matches!(key, Key::Ctrl(_)))
         });
         if ctrl_quits
             || leaves
                 .iter()
-                .any(|action| keys.presenting_name(action).is_some())
+                .any(|action| keys.name(action, Screen::SLIDE).is_some())
         {
             return;
         }
-        let culprit = culprit(table, &leaves, Screen::Presentation, written, sure);
+        let culprit = culprit(table, &leaves, Keymap::Presentation, written, sure);
         if let Some((span, label)) = culprit {
             self.problems.push(
                 Diagnostic::new("no key would leave presentation mode", span, label)
@@ -392,7 +379,7 @@ impl Checker {
 fn culprit(
     table: Option<&DeTable<'_>>,
     actions: &[Action],
-    screen: Screen,
+    screen: Keymap,
     written: &[Bound],
     sure: bool,
 ) -> Option<(Range<usize>, String)> {
@@ -410,8 +397,7 @@ fn culprit(
     if !sure {
         return None;
     }
-    let taken: Vec<Key> = screen
-        .defaults()
+    let taken: Vec<Key> = default_bindings(screen)
         .iter()
         .filter(|binding| actions.contains(binding.action()))
         .flat_map(|binding| binding.keys().to_vec())
@@ -421,8 +407,8 @@ fn culprit(
         .rev()
         .find(|bound| taken.contains(&bound.key))?;
     let what = match screen {
-        Screen::Browser => "the last key that quits",
-        Screen::Presentation => "the last key that leaves presentation mode",
+        Keymap::Browser => "the last key that quits",
+        Keymap::Presentation => "the last key that leaves presentation mode",
     };
     Some((last.span.clone(), format!("this takes {what}")))
 }

@@ -1,9 +1,15 @@
-//! Presentation mode's state: whether it is on, the slide shown, whether the screen is blanked,
-//! how far a slide taller than the screen is scrolled, and the slide as last laid out.
+//! Presentation mode: its state here (whether it is on, the slide shown, whether the screen is
+//! blanked, how far a slide taller than the screen is scrolled, and the slide as laid out after
+//! the last change); its keys and mouse in `keys`; a slide laid out for the screen in `layout`,
+//! with the title's size in `title`.
 
-use std::cell::{Ref, RefCell};
+mod keys;
+mod layout;
+mod title;
 
-use super::slide::SlideLayout;
+pub use layout::{SlideLayout, SlideLine};
+pub use title::{TitleSize, has_big_letter};
+
 use crate::keys::KeyTable;
 use crate::values::Document;
 
@@ -17,17 +23,18 @@ pub enum Slide {
 
 /// Presentation mode.
 #[derive(Debug, Clone, Default)]
-pub struct Presentation {
+pub struct PresentationState {
     /// The slide shown; `None` while the browser is.
     slide: Option<Slide>,
     blank: bool,
     /// The first row of the slide on screen.
     scroll: usize,
-    /// The slide as last laid out; `layout` makes it again when it is out of date.
-    layout: RefCell<SlideLayout>,
+    /// The slide as laid out after the last change; `lay_out` makes it again when it is out of
+    /// date.
+    layout: SlideLayout,
 }
 
-impl Presentation {
+impl PresentationState {
     pub fn is_on(&self) -> bool {
         self.slide.is_some()
     }
@@ -47,22 +54,19 @@ impl Presentation {
         self.scroll
     }
 
-    /// `slide` of `document` laid out for a screen of `size`, made again only when it is out
-    /// of date.
-    pub(super) fn layout(
-        &self,
-        document: &Document,
-        slide: Slide,
-        keys: &KeyTable,
-        size: (u16, u16),
-    ) -> Ref<'_, SlideLayout> {
-        if !self.layout.borrow().is_current(document, slide, size) {
-            // Out of date only after a change through `&mut` or a new size, and nothing holds
-            // a borrow across those.
-            let layout = SlideLayout::new(document, slide, keys, size, &self.layout.borrow());
-            *self.layout.borrow_mut() = layout;
+    /// The slide shown, as laid out by the last `lay_out`, while presenting.
+    pub fn layout(&self) -> Option<&SlideLayout> {
+        self.slide.map(|_| &self.layout)
+    }
+
+    /// Lays out the slide shown, of `document`, for a screen of `size`, only when the slide,
+    /// its content or the size has changed since the last time.
+    pub(super) fn lay_out(&mut self, document: &Document, keys: &KeyTable, size: (u16, u16)) {
+        if let Some(slide) = self.slide
+            && !self.layout.is_current(document, slide, size)
+        {
+            self.layout = SlideLayout::new(document, slide, keys, size, &self.layout);
         }
-        self.layout.borrow()
     }
 
     /// Starts presenting at `slide`, not blanked.
@@ -121,7 +125,7 @@ mod tests {
 
     #[test]
     fn slides_go_from_the_title_through_each_value_and_stop_at_the_ends() {
-        let mut presentation = Presentation::default();
+        let mut presentation = PresentationState::default();
         assert!(!presentation.is_on());
         assert_eq!(presentation.next(3), None, "not presenting");
         presentation.start(Slide::Title);
@@ -141,7 +145,7 @@ mod tests {
 
     #[test]
     fn blanking_lasts_until_lifted_or_the_presentation_ends() {
-        let mut presentation = Presentation::default();
+        let mut presentation = PresentationState::default();
         presentation.set_blank(true);
         assert!(!presentation.is_blank(), "nothing to blank in the browser");
         presentation.start(Slide::Value(0));
@@ -159,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_scroll_stays_within_the_slide_and_starts_at_the_top_of_each() {
-        let mut presentation = Presentation::default();
+        let mut presentation = PresentationState::default();
         presentation.start(Slide::Value(0));
         presentation.scroll_by(10, 4);
         assert_eq!(presentation.scroll(), 4);

@@ -1,5 +1,7 @@
 //! How large a slide's title is drawn, and its lines at that size.
 
+use tui_big_text::PixelSize;
+
 use crate::wrap;
 
 /// A title that needs more lines than this in large letters is drawn smaller.
@@ -19,13 +21,25 @@ pub enum TitleSize {
 }
 
 impl TitleSize {
+    /// tui-big-text's pixels for letters of this size, and the columns and rows one letter of
+    /// its 8 by 8 font takes in them, stated together so that the layout and the drawing agree;
+    /// `None` for plain text.
+    fn big_letters(self) -> Option<(PixelSize, (u16, u16))> {
+        match self {
+            TitleSize::Large => Some((PixelSize::HalfHeight, (8, 4))),
+            TitleSize::Medium => Some((PixelSize::Quadrant, (4, 4))),
+            TitleSize::Plain => None,
+        }
+    }
+
+    /// How tui-big-text draws letters of this size; `None` for plain text.
+    pub fn pixel_size(self) -> Option<PixelSize> {
+        self.big_letters().map(|(pixels, _)| pixels)
+    }
+
     /// The columns and rows of one letter.
     pub fn letter(self) -> (u16, u16) {
-        match self {
-            TitleSize::Large => (8, 4),
-            TitleSize::Medium => (4, 4),
-            TitleSize::Plain => (1, 1),
-        }
+        self.big_letters().map_or((1, 1), |(_, cells)| cells)
     }
 }
 

@@ -2,9 +2,10 @@
 //! scrolling a slide taller than the screen, the slide's link, and back to the browser on the
 //! value last shown.
 
-use super::present::Slide;
-use super::{App, View};
+use super::Slide;
 use crate::action::{Action, Effect};
+use crate::app::blocks::{about_links, title_slide_link};
+use crate::app::{App, View};
 use crate::keys::PRESENT_HEADING;
 
 /// Rows a slide moves per notch of the mouse wheel.
@@ -13,7 +14,7 @@ const WHEEL_ROWS: isize = 3;
 impl App {
     /// `p` in the browser: presents the value selected, or from the title slide in About (or
     /// when no value is listed).
-    pub(super) fn start_presenting(&mut self) {
+    pub(in crate::app) fn start_presenting(&mut self) {
         let slide = match (self.view(), self.selected()) {
             (View::Value, Some(index)) => Slide::Value(index),
             _ => Slide::Title,
@@ -26,13 +27,21 @@ impl App {
     fn stop_presenting(&mut self) {
         match self.presentation.stop() {
             Some(Slide::Value(index)) => self.select_number(index + 1),
-            Some(Slide::Title) => self.detail.show(View::About { link: 0 }),
+            Some(Slide::Title) => {
+                let link = title_slide_link(&self.document);
+                let shown = about_links(&self.document)
+                    .iter()
+                    .position(|offered| Some(*offered) == link);
+                self.detail.show(View::About {
+                    link: shown.unwrap_or(0),
+                });
+            }
             None => {}
         }
     }
 
     /// A key (or the mouse) while presenting.
-    pub(super) fn present_key(&mut self, action: Action) -> Option<Effect> {
+    pub(in crate::app) fn present_key(&mut self, action: Action) -> Option<Effect> {
         if self.presentation.is_blank() {
             // Any key or click brings the screen back, and does nothing else.
             if !matches!(action, Action::Scroll { .. }) {
@@ -79,8 +88,7 @@ impl App {
                     .iter()
                     .position(|(_, description)| *description == PRESENT_HEADING)
                     .unwrap_or(0);
-                let max = self.max_help_scroll();
-                self.help.open_at(row, max);
+                self.open_help(row);
             }
             Action::Back | Action::Present => self.stop_presenting(),
             _ => {}
@@ -94,7 +102,7 @@ impl App {
     }
 
     /// How far the slide shown scrolls on this screen.
-    pub(super) fn max_slide_scroll(&self) -> usize {
+    pub(in crate::app) fn max_slide_scroll(&self) -> usize {
         self.slide_layout().map_or(0, |layout| layout.max_scroll())
     }
 
@@ -108,22 +116,19 @@ impl App {
         Some(Effect::OpenUrl(url))
     }
 
-    /// The link of `slide`, with what it is: the source page on the title slide, else the
-    /// value's video; or why there is none.
-    pub(super) fn slide_link(&self, slide: Slide) -> Result<(String, String), String> {
+    /// The link of `slide`, with what it is: on the title slide the link marked for it or the
+    /// source page, else the value's video; or why there is none.
+    pub(in crate::app) fn slide_link(&self, slide: Slide) -> Result<(String, String), String> {
         match slide {
-            Slide::Title => self
-                .document
-                .source
-                .clone()
-                .map(|url| ("Source page".to_owned(), url))
+            Slide::Title => title_slide_link(&self.document)
+                .map(|(label, url)| (label.to_owned(), url.to_owned()))
                 .ok_or_else(|| "This document has no source page.".to_owned()),
             Slide::Value(index) => self.video_link(index),
         }
     }
 
     /// The name of the value presented, to find it again in a reloaded document.
-    pub(super) fn presented_name(&self) -> Option<String> {
+    pub(in crate::app) fn presented_name(&self) -> Option<String> {
         match self.presentation.slide()? {
             Slide::Value(index) => Some(self.document.values.get(index)?.name.to_lowercase()),
             Slide::Title => None,
@@ -132,7 +137,7 @@ impl App {
 
     /// After a reload, presents the value named `name` (names are unique ignoring case), else
     /// the value now in the place of the one presented.
-    pub(super) fn keep_presented(&mut self, name: Option<String>) {
+    pub(in crate::app) fn keep_presented(&mut self, name: Option<String>) {
         let Some(Slide::Value(old)) = self.presentation.slide() else {
             return;
         };
@@ -155,8 +160,9 @@ impl App {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::*;
     use super::*;
+    use crate::app::testing::*;
+    use crate::screen::Keymap;
 
     fn presenting(app: &crate::app::App) -> Option<Slide> {
         app.presentation().slide()
@@ -329,7 +335,7 @@ mod tests {
         );
         assert_eq!(app.update(Action::Click { column: 0, row: 0 }), None);
         app.update(Action::ShowQrCode);
-        let shown = app.qr().link().expect("the overlay is open");
+        let shown = app.qr().map(|qr| qr.link()).expect("the overlay is open");
         assert_eq!(
             (shown.label.as_str(), shown.url.as_str()),
             ("Compassion: video", video)
@@ -350,6 +356,35 @@ mod tests {
         assert_eq!(status_text(&app), "“Value 1” has no video.");
     }
 
+    /// The title slide's link is the one the document marks for it, if any: opened, copied and
+    /// shown as a QR code, and highlighted in About on the way back.
+    #[test]
+    fn the_title_slide_takes_the_link_marked_for_it() {
+        let mut document = crate::values::builtin().expect("the built-in values are valid");
+        document.links[1].on_title_slide = true;
+        let (label, url) = (
+            document.links[1].label.clone(),
+            document.links[1].url.clone(),
+        );
+        let mut app = app_on(document);
+        app.start_presentation(None);
+        assert_eq!(app.update(Action::Open), Some(Effect::OpenUrl(url.clone())));
+        app.update(Action::ShowQrCode);
+        let shown = app.qr().map(|qr| qr.link()).expect("the overlay is open");
+        assert_eq!(
+            (shown.label.as_str(), shown.url.as_str()),
+            (label.as_str(), url.as_str())
+        );
+        app.update(Action::Back);
+        app.update(Action::Back);
+        assert_eq!(presenting(&app), None);
+        assert_eq!(
+            app.view(),
+            View::About { link: 2 },
+            "after the source and link 1"
+        );
+    }
+
     /// A failed launch suggests copying the link with the key that copies on the screen shown.
     #[test]
     fn a_failed_launch_names_the_copy_key_of_the_screen_shown() {
@@ -357,8 +392,14 @@ mod tests {
         use crate::keys::{Key, KeyTable};
         use ratatui::crossterm::event::KeyCode;
         let keys = KeyTable::default()
-            .rebound(&[(Action::Copy, vec![Key::Plain(KeyCode::Char('x'))])])
-            .rebound_presenting(&[(Action::Copy, vec![Key::Plain(KeyCode::Char('w'))])]);
+            .rebound(
+                &[(Action::Copy, vec![Key::Plain(KeyCode::Char('x'))])],
+                Keymap::Browser,
+            )
+            .rebound(
+                &[(Action::Copy, vec![Key::Plain(KeyCode::Char('w'))])],
+                Keymap::Presentation,
+            );
         let document = crate::values::builtin().expect("the built-in values are valid");
         let mut app = crate::app::App::with_keys(document, keys);
         let failed = || {
@@ -393,20 +434,20 @@ mod tests {
         let mut app = app();
         app.update(Action::Present);
         app.update(Action::ToggleHelp);
-        assert!(app.help().is_open());
+        assert!(app.help().is_some());
         let rows = app.keys().help_rows();
         let heading = rows
             .iter()
             .position(|(_, description)| *description == PRESENT_HEADING)
             .expect("the help has a part for presentation mode");
-        let shown = crate::layout::help_rows_shown(app.screen(), rows.len());
-        let scroll = app.help().scroll();
+        let shown = crate::layout::help_rows_shown(app.area(), rows.len());
+        let scroll = app.help().expect("the help is open").scroll();
         assert!(
             scroll == heading || (scroll + shown == rows.len() && heading > scroll),
             "at the heading, or as near it as the last row allows: {scroll}"
         );
         app.update(Action::Back);
-        assert!(!app.help().is_open());
+        assert!(app.help().is_none());
         assert_eq!(presenting(&app), Some(Slide::Value(0)));
         // A screen short enough for the help to scroll down to the heading: exactly there, not
         // at the blank row above it or at the top.
@@ -415,7 +456,7 @@ mod tests {
             height: 5,
         });
         app.update(Action::ToggleHelp);
-        assert_eq!(app.help().scroll(), heading);
+        assert_eq!(app.help().expect("the help is open").scroll(), heading);
     }
 
     #[test]

@@ -10,21 +10,18 @@ use std::ops::Range;
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use super::View;
-use super::blocks::{Block, BlockKind, Shown, block, link_block};
-use super::present::Slide;
-use super::qr::QrCode;
-use super::wrapped::{KeptBlock, Widths, lay_out};
+use super::Slide;
+use super::title::{TitleSize, title_lines};
 use crate::action::Action;
+use crate::app::View;
+use crate::app::blocks::{BlockKind, Shown, TextBlock, block, link_block, title_slide_link};
+use crate::app::qr::QrCode;
+use crate::app::wrapped::{KeptBlock, Widths, lay_out};
 use crate::keys::KeyTable;
+use crate::screen::Screen;
 use crate::text::visible;
 use crate::values::{Document, Value};
 use crate::wrap;
-
-mod title;
-
-use title::title_lines;
-pub use title::{TitleSize, has_big_letter};
 
 /// Lines this long are easy to follow, even from across a room.
 const MEASURE: usize = 66;
@@ -79,7 +76,8 @@ enum Subject {
     Title {
         title: String,
         intro: String,
-        source: Option<String>,
+        /// The label and the address of its link.
+        link: Option<(String, String)>,
     },
     Value(Value),
     Missing,
@@ -91,7 +89,8 @@ impl Subject {
             Slide::Title => Subject::Title {
                 title: document.title.clone(),
                 intro: document.intro.clone(),
-                source: document.source.clone(),
+                link: title_slide_link(document)
+                    .map(|(label, url)| (label.to_owned(), url.to_owned())),
             },
             Slide::Value(index) => document
                 .values
@@ -103,14 +102,14 @@ impl Subject {
     /// Whether `slide` of `document` is still this, without copying anything.
     fn is(&self, document: &Document, slide: Slide) -> bool {
         match (self, slide) {
-            (
-                Subject::Title {
-                    title,
-                    intro,
-                    source,
-                },
-                Slide::Title,
-            ) => *title == document.title && *intro == document.intro && *source == document.source,
+            (Subject::Title { title, intro, link }, Slide::Title) => {
+                *title == document.title
+                    && *intro == document.intro
+                    && link
+                        .as_ref()
+                        .map(|(label, url)| (label.as_str(), url.as_str()))
+                        == title_slide_link(document)
+            }
             (Subject::Value(value), Slide::Value(index)) => {
                 document.values.get(index) == Some(value)
             }
@@ -149,7 +148,7 @@ pub struct SlideLayout {
 /// A slide's parts before they are placed.
 struct Content<'a> {
     title: Cow<'a, str>,
-    blocks: Vec<Block<'a>>,
+    blocks: Vec<TextBlock<'a>>,
     link: Option<&'a str>,
     code: Option<QrCode>,
     /// The line that says which key shows the QR code where there is no room for it.
@@ -248,16 +247,16 @@ fn content<'a>(
 ) -> Content<'a> {
     let (title, blocks, link) = match slide {
         Slide::Title => {
-            let mut blocks: Vec<Block> = document
+            let mut blocks: Vec<TextBlock> = document
                 .intro_paragraphs()
                 .into_iter()
                 .map(|paragraph| block(Cow::Owned(paragraph), BlockKind::Paragraph))
                 .collect();
-            let source = document.source.as_deref();
-            if let Some(url) = source {
-                blocks.push(link_block("Source page", url, false));
+            let link = title_slide_link(document);
+            if let Some((label, url)) = link {
+                blocks.push(link_block(label, url, false));
             }
-            (visible(&document.title), blocks, source)
+            (visible(&document.title), blocks, link.map(|(_, url)| url))
         }
         Slide::Value(index) => match document.values.get(index) {
             Some(value) => {
@@ -278,7 +277,7 @@ fn content<'a>(
         },
     };
     let hint = keys
-        .presenting_name(&Action::ShowQrCode)
+        .name(&Action::ShowQrCode, Screen::SLIDE)
         .map(|key| format!("Press {key} for the QR code."));
     Content {
         title,
@@ -697,6 +696,29 @@ mod tests {
         assert!(slide.qr.is_some());
     }
 
+    /// Issue 20: an author marks the link the title slide shows instead of the source page.
+    #[test]
+    fn the_title_slide_shows_the_link_marked_for_it_with_its_label_and_code() {
+        let mut document = builtin();
+        document.links[0].on_title_slide = true;
+        let url = document.links[0].url.clone();
+        let slide = SlideLayout::new(
+            &document,
+            Slide::Title,
+            &KeyTable::default(),
+            (200, 60),
+            &SlideLayout::default(),
+        );
+        assert_eq!(slide.link.as_deref(), Some(url.as_str()));
+        assert_eq!(slide.qr.clone().map(|(code, _)| code), QrCode::new(&url));
+        let text = text(&slide);
+        assert!(
+            text.contains(&"The NHS Constitution for England:")
+                && !text.iter().any(|line| line.contains("Source page")),
+            "{text:?}"
+        );
+    }
+
     #[test]
     fn a_value_without_a_video_has_no_code_and_no_hint() {
         let mut document = builtin();
@@ -802,10 +824,11 @@ mod tests {
         );
         assert!(title.is_current(&document, Slide::Title, (80, 24)));
         assert!(!title.is_current(&document, Slide::Value(0), (80, 24)));
-        let changes: [fn(&mut Document); 3] = [
+        let changes: [fn(&mut Document); 4] = [
             |document| document.title.push('!'),
             |document| document.intro.push('!'),
             |document| document.source = None,
+            |document| document.links[1].on_title_slide = true,
         ];
         for (which, change) in changes.iter().enumerate() {
             let mut changed = document.clone();
