@@ -62,6 +62,8 @@ impl client::Handler for Trusting {
 struct Terminal {
     parser: vt100::Parser,
     last_output: Instant,
+    /// Pieces of output (SSH data messages) so far.
+    outputs: u64,
     closed: bool,
 }
 
@@ -112,6 +114,7 @@ impl Session {
         let terminal = Arc::new(Mutex::new(Terminal {
             parser: vt100::Parser::new(ROWS, COLUMNS, 0),
             last_output: started,
+            outputs: 0,
             closed: false,
         }));
         let (tell, changes) = watch::channel(());
@@ -124,6 +127,7 @@ impl Session {
                         let mut terminal = shared.lock().expect("no panic holds the lock");
                         terminal.parser.process(&data);
                         terminal.last_output = arrived;
+                        terminal.outputs += 1;
                         drop(terminal);
                         tell.send_replace(());
                     }
@@ -153,6 +157,13 @@ impl Session {
             terminal.last_output,
             terminal.closed,
         )
+    }
+
+    pub fn outputs(&self) -> u64 {
+        self.terminal
+            .lock()
+            .expect("no panic holds the lock")
+            .outputs
     }
 
     pub fn is_open(&self) -> bool {

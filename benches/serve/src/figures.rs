@@ -29,8 +29,11 @@ pub struct Latencies {
     pub times: Vec<Duration>,
     /// Keys never pressed or never answered because a session fell behind or ended.
     pub missed: usize,
-    /// The server tree's CPU time while they typed, in clock ticks.
+    /// The server tree's CPU time while they typed, and the bench's own, in clock ticks.
     pub ticks: u64,
+    pub client_ticks: u64,
+    /// SSH data messages received while typing.
+    pub outputs: u64,
 }
 
 #[derive(Default)]
@@ -304,9 +307,12 @@ fn latencies(latencies: &Latencies) -> String {
     );
     if !times.is_empty() {
         // Clock ticks are hundredths of a second on Linux.
+        let keys = times.len() as f64;
         text.push_str(&format!(
-            "; server CPU {:.2} ms a key",
-            latencies.ticks as f64 * 10.0 / times.len() as f64
+            "; CPU a key: server {:.2} ms, client {:.2} ms; {:.1} SSH messages a frame",
+            latencies.ticks as f64 * 10.0 / keys,
+            latencies.client_ticks as f64 * 10.0 / keys,
+            latencies.outputs as f64 / keys,
         ));
     }
     if latencies.missed > 0 {

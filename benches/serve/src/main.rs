@@ -205,7 +205,12 @@ async fn run(options: &Options) -> Result<()> {
         .copied()
         .unwrap_or(0)
         .max(options.typists);
-    let (_inotify, raised_from) = servers::InotifyRoom::new(largest as u64 + 1024)?;
+    let needed = if options.sides.contains(&1) {
+        largest as u64 + 1024
+    } else {
+        0
+    };
+    let (_inotify, raised_from) = servers::InotifyRoom::new(needed)?;
     if let Some(old) = raised_from {
         figures.notes.push(format!(
             "fs.inotify.max_user_instances was raised from {old} to {} for the run (and put back): \
@@ -454,6 +459,9 @@ async fn typing(options: &Options, client: &Arc<Client>, subject: &Subject) -> R
     let screens = Arc::new([subject.next.clone(), subject.first.clone()]);
     let typists = sessions.len() as u32;
     let before = procs::ticks(&subject.server.processes());
+    let me = [std::process::id()];
+    let client_before = procs::ticks(&me);
+    let outputs_before: u64 = sessions.iter().map(Session::outputs).sum();
     let tasks: Vec<_> = sessions
         .into_iter()
         .enumerate()
@@ -492,11 +500,14 @@ async fn typing(options: &Options, client: &Arc<Client>, subject: &Subject) -> R
     let mut done = Vec::new();
     for task in tasks {
         let (session, times, missed) = task.await?;
+        latencies.outputs += session.outputs();
         latencies.times.extend(times);
         latencies.missed += missed as usize;
         done.push(session);
     }
     latencies.ticks = procs::ticks_between(&before, &procs::ticks(&subject.server.processes()));
+    latencies.client_ticks = procs::ticks_between(&client_before, &procs::ticks(&me));
+    latencies.outputs -= outputs_before;
     close_all(done).await;
     subject.server.settle(1).await;
     eprintln!(
