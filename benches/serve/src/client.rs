@@ -18,6 +18,9 @@ use tokio::sync::watch;
 const COLUMNS: NonZeroU16 = NonZeroU16::new(80).unwrap();
 const ROWS: NonZeroU16 = NonZeroU16::new(24).unwrap();
 
+/// The longest a connection may take from TCP connect to the shell's request sent.
+const OPENING: Duration = Duration::from_secs(30);
+
 pub struct Client {
     key: Arc<PrivateKey>,
     user: String,
@@ -82,6 +85,12 @@ impl Session {
     /// Connects from `source` (any 127.x.y.z, so that a server's per-address limit sees many
     /// addresses), logs in with the bench's key, and asks for a pseudo-terminal and a shell.
     pub async fn open(client: &Client, server: SocketAddr, source: Ipv4Addr) -> Result<Self> {
+        tokio::time::timeout(OPENING, Self::open_now(client, server, source))
+            .await
+            .map_err(|_| anyhow::anyhow!("no session within {OPENING:?}"))?
+    }
+
+    async fn open_now(client: &Client, server: SocketAddr, source: Ipv4Addr) -> Result<Self> {
         let started = Instant::now();
         let socket = TcpSocket::new_v4()?;
         socket.bind(SocketAddr::from((source, 0)))?;
