@@ -3,6 +3,7 @@
 
 mod diagnostic;
 mod find;
+mod mistakes;
 pub mod parts;
 mod validate;
 
@@ -14,10 +15,9 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Location};
 pub use find::find_value;
+pub(crate) use mistakes::problems as syntax_problems;
 pub use validate::{TOP_KEYS, check_url};
-pub(crate) use validate::{
-    describe, did_you_mean, is_near, quoted_list, sorted, syntax, unknown_names,
-};
+pub(crate) use validate::{describe, did_you_mean, is_near, quoted_list, sorted, unknown_names};
 
 /// The values file shipped with the app, so it runs from anywhere with no set-up.
 pub const BUILTIN_TOML: &str = include_str!("../values.toml");
@@ -71,6 +71,8 @@ pub enum LoadError {
     },
     /// The bytes are not UTF-8, so TOML cannot be read from them.
     NotUtf8 { file: String, location: Location },
+    /// The bytes are UTF-16, as Windows editors save "Unicode" text.
+    Utf16 { file: String },
     /// The file is TOML with problems: syntax errors or values that break the schema.
     Invalid {
         file: String,
@@ -128,6 +130,11 @@ impl fmt::Display for LoadError {
                 f,
                 "{file}:{location}: the file is not valid UTF-8; save it with UTF-8 encoding"
             ),
+            LoadError::Utf16 { file } => write!(
+                f,
+                "{file}:1:1: the file is saved as UTF-16 (which Notepad once called \"Unicode\"); \
+                 save it with UTF-8 encoding"
+            ),
             LoadError::Invalid {
                 file,
                 source,
@@ -173,6 +180,11 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
 
 /// Raw bytes named `file` in messages as text, or where they stop being UTF-8.
 pub fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
+    if is_utf16(bytes) {
+        return Err(LoadError::Utf16 {
+            file: file.to_owned(),
+        });
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(error) => {
@@ -185,6 +197,17 @@ pub fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
                 location: Location::of(valid, valid.len()),
             })
         }
+    }
+}
+
+/// Whether `bytes` are UTF-16: its byte order mark, or one of the first two bytes zero, which
+/// is the first character of UTF-16 text in the ASCII range. No TOML file starts with a zero
+/// byte, so no file that could be read is taken for UTF-16.
+fn is_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => true,
+        [first, second, ..] => (*first == 0) != (*second == 0),
+        _ => false,
     }
 }
 

@@ -32,6 +32,9 @@ pub struct PresentationState {
     /// The slide as laid out after the last change; `lay_out` makes it again when it is out of
     /// date.
     layout: SlideLayout,
+    /// The one title size of every slide, and the screen size it was worked out for: it takes
+    /// laying out every slide, so it is kept until the screen or the document changes.
+    deck: Option<((u16, u16), TitleSize)>,
 }
 
 impl PresentationState {
@@ -60,13 +63,27 @@ impl PresentationState {
     }
 
     /// Lays out the slide shown, of `document`, for a screen of `size`, only when the slide,
-    /// its content or the size has changed since the last time.
+    /// its content, the size or the deck's title size has changed since the last time.
     pub(super) fn lay_out(&mut self, document: &Document, keys: &KeyTable, size: (u16, u16)) {
-        if let Some(slide) = self.slide
-            && !self.layout.is_current(document, slide, size)
-        {
-            self.layout = SlideLayout::new(document, slide, keys, size, &self.layout);
+        let Some(slide) = self.slide else {
+            return;
+        };
+        let largest = match self.deck {
+            Some((made_for, largest)) if made_for == size => largest,
+            _ => {
+                let largest = layout::deck_title_size(document, keys, size);
+                self.deck = Some((size, largest));
+                largest
+            }
+        };
+        if !self.layout.is_current(document, slide, size, largest) {
+            self.layout = SlideLayout::new(document, slide, keys, size, largest, &self.layout);
         }
+    }
+
+    /// Forgets the deck's title size, for a document that changed.
+    pub(super) fn document_changed(&mut self) {
+        self.deck = None;
     }
 
     /// Starts presenting at `slide`, not blanked.

@@ -22,9 +22,8 @@ impl QrCode {
     /// stained, and fewer modules make each one larger at the same size on screen, which is what
     /// a phone across a room needs.
     pub fn new(url: &str) -> Option<QrCode> {
-        let parsed = url::Url::parse(url);
-        let data = parsed.as_ref().map_or(url, url::Url::as_str);
-        let code = qrcode::QrCode::with_error_correction_level(data, EcLevel::L).ok()?;
+        let code =
+            qrcode::QrCode::with_error_correction_level(data(url).as_ref(), EcLevel::L).ok()?;
         Some(QrCode {
             side: code.width(),
             dark: code
@@ -60,10 +59,32 @@ impl QrCode {
     /// columns wide and `scale` half rows tall. A terminal's cells are about twice as tall as
     /// they are wide, so that keeps the modules square.
     pub fn cells(&self, scale: u16) -> (u16, u16) {
-        let side = u16::try_from(self.side()).unwrap_or(u16::MAX);
-        let columns = side.saturating_mul(scale);
-        (columns, columns.div_ceil(2))
+        cells(self.side(), scale)
     }
+
+    /// The columns and rows the code of `url` would take, as `cells(1)` gives them, without
+    /// making it: the version its data needs decides them, and placing and masking the modules
+    /// is most of the cost of a code. `None` when the link is too long for any QR code.
+    pub fn cells_of(url: &str) -> Option<(u16, u16)> {
+        let bits = qrcode::bits::encode_auto(data(url).as_bytes(), EcLevel::L).ok()?;
+        let side = usize::try_from(bits.version().width()).ok()?;
+        Some(cells(side + 2 * QUIET_ZONE, 1))
+    }
+}
+
+/// What the code of `url` holds: its ASCII form where it parses.
+fn data(url: &str) -> std::borrow::Cow<'_, str> {
+    match url::Url::parse(url) {
+        Ok(parsed) => std::borrow::Cow::Owned(parsed.into()),
+        Err(_) => std::borrow::Cow::Borrowed(url),
+    }
+}
+
+/// The columns and rows of a code `side` modules a side, with its quiet zone, at `scale`.
+fn cells(side: usize, scale: u16) -> (u16, u16) {
+    let side = u16::try_from(side).unwrap_or(u16::MAX);
+    let columns = side.saturating_mul(scale);
+    (columns, columns.div_ceil(2))
 }
 
 /// A link to show as a QR code, with what it is.
@@ -105,6 +126,23 @@ mod tests {
         assert!(code.is_dark(QUIET_ZONE + 28, QUIET_ZONE));
         assert!(!code.is_dark(QUIET_ZONE + 29, QUIET_ZONE));
         assert!(!code.is_dark(1000, 1000));
+    }
+
+    #[test]
+    fn the_cells_of_a_link_are_those_of_its_code_without_making_it() {
+        for length in [0, 10, 40, 100, 300, 1000, 2900] {
+            let url = format!("https://café.example/{}", "x".repeat(length));
+            let code = QrCode::new(&url).expect("it fits");
+            assert_eq!(QrCode::cells_of(&url), Some(code.cells(1)), "{length}");
+        }
+        assert_eq!(
+            QrCode::cells_of("not a link"),
+            QrCode::new("not a link").map(|code| code.cells(1))
+        );
+        assert_eq!(
+            QrCode::cells_of(&format!("https://e.org/{}", "x".repeat(3000))),
+            None
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ impl App {
         let name = selected.map(|index| self.document.values[index].name.to_lowercase());
         let presented = self.presented_name();
         self.document = document;
+        self.presentation.document_changed();
         self.list.measure(&self.document.values);
         // The index was built from the old text.
         self.filter.forget_index();

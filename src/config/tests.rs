@@ -313,11 +313,13 @@ error: config.toml has 1 problem"#
 fn a_toml_syntax_error() {
     assert_eq!(
         report("mouse = false\ntheme = \"default\n"),
-        r#"error: TOML syntax: invalid basic string
- --> config.toml:2:17
+        r#"error: a text is never closed
+ --> config.toml:2:9
   |
 2 | theme = "default
-  |                 ^ expected `"`
+  |         ^ this text starts here and is never closed
+  |
+  = help: add `"` at its end
 
 error: config.toml has 1 problem"#
     );
@@ -790,4 +792,23 @@ fn a_config_is_told_from_a_values_file_by_its_names() {
     );
     assert!(!is_config(""));
     assert!(!is_config("them = 1\n"), "no setting at all");
+}
+
+#[test]
+fn a_setting_given_twice_points_at_both() {
+    assert_eq!(
+        report("theme = \"monochrome\"\nmouse = false\ntheme = \"high-contrast\"\n"),
+        r#"error: `theme` is given twice in one table
+ --> config.toml:3:1
+  |
+1 | theme = "monochrome"
+  | ----- first given here
+2 | mouse = false
+3 | theme = "high-contrast"
+  | ^^^^^ given again here
+  |
+  = help: keep one of the two
+
+error: config.toml has 1 problem"#
+    );
 }

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Settings, TEXT_WIDTHS};
 use crate::browser_command::{self, NATIVE};
 use crate::cli::ThemeName;
-use crate::values::{Diagnostic, describe, did_you_mean, sorted, syntax, unknown_names};
+use crate::values::{Diagnostic, describe, did_you_mean, sorted, syntax_problems, unknown_names};
 
 mod keys;
 
@@ -22,7 +22,7 @@ pub fn settings(text: &str) -> Result<Settings, Vec<Diagnostic>> {
     let (table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         // A table recovered from broken syntax would only add confusing follow-on complaints.
-        return Err(sorted(syntax_errors.iter().map(syntax).collect()));
+        return Err(syntax_problems(text, &syntax_errors));
     }
     let mut checker = Checker::default();
     let settings = checker.settings(table.get_ref());

@@ -6,6 +6,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
+use super::testing::svg::rgb;
+
 /// A terminal's own text and background colours, as luminance (0 black, 255 white).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
@@ -134,29 +136,10 @@ impl Picture {
     }
 }
 
-/// The luminance of `colour` on a terminal, `default` for the terminal's own colour. Indexed
-/// colours are xterm's: the 16 standard ones, the 6x6x6 cube and the greys.
+/// The luminance of `colour` on a terminal, `default` for the terminal's own. Other colours
+/// are xterm's, as README's pictures draw them.
 fn luminance(colour: Color, default: u8) -> u8 {
-    let (red, green, blue) = match colour {
-        Color::Reset => return default,
-        Color::Rgb(red, green, blue) => (red, green, blue),
-        Color::Indexed(index @ 16..=231) => {
-            let level = |value: u8| if value == 0 { 0 } else { 55 + value * 40 };
-            let index = index - 16;
-            (level(index / 36), level(index / 6 % 6), level(index % 6))
-        }
-        Color::Indexed(index @ 232..=255) => {
-            let grey = 8 + (index - 232) * 10;
-            (grey, grey, grey)
-        }
-        Color::Black | Color::Indexed(0) => (0, 0, 0),
-        Color::White | Color::Indexed(15) => (255, 255, 255),
-        Color::Gray | Color::Indexed(7) => (229, 229, 229),
-        Color::DarkGray | Color::Indexed(8) => (127, 127, 127),
-        Color::Red | Color::Indexed(1) => (205, 0, 0),
-        Color::Yellow | Color::Indexed(3) => (205, 205, 0),
-        _ => (128, 128, 128),
-    };
+    let (red, green, blue) = rgb(colour, (default, default, default));
     let weighted = 2126 * u32::from(red) + 7152 * u32::from(green) + 722 * u32::from(blue);
     u8::try_from(weighted / 10_000).unwrap_or(u8::MAX)
 }

@@ -1,5 +1,9 @@
 //! Fixtures for the drawing tests: a frame drawn on ratatui's test backend, its text, and the
-//! themes with the terminals each must be read on.
+//! themes with the terminals each must be read on; and README's pictures, drawn from frames
+//! (`pictures.rs`) and written as SVG (`svg.rs`).
+
+mod pictures;
+pub mod svg;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

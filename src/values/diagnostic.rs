@@ -83,6 +83,40 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where each line of a text starts, to find the lines a span is on without reading the text
+/// again for each span.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(text: &str) -> LineStarts {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
+        LineStarts(starts)
+    }
+
+    /// The whole lines of `text` that `spans` touch, with their newline: the excerpt, the
+    /// number of its first line from 1, and the byte of `text` it starts at.
+    fn around<'a, 's>(
+        &self,
+        text: &'a str,
+        spans: impl Iterator<Item = &'s Range<usize>>,
+    ) -> (&'a str, usize, usize) {
+        let (start, end) = spans.fold((text.len(), 0), |(start, end), span| {
+            (start.min(span.start), end.max(span.end))
+        });
+        let start = start.min(end).min(text.len());
+        // The line holding `start`: the last line start at or before it.
+        let first = self.0.partition_point(|&line| line <= start) - 1;
+        let from = self.0[first];
+        let to = self
+            .0
+            .get(self.0.partition_point(|&line| line <= end))
+            .copied()
+            .unwrap_or(text.len());
+        (&text[from..to], first + 1, from)
+    }
+}
+
 /// Renders every diagnostic, each with the line it points at.
 pub fn render_all(file: &str, source: &str, diagnostics: &[Diagnostic], styled: bool) -> String {
     let renderer = if styled {
@@ -94,16 +128,26 @@ pub fn render_all(file: &str, source: &str, diagnostics: &[Diagnostic], styled: 
     // characters through; swapping each for a character of the same byte length keeps every
     // span valid.
     let source = crate::text::replace_hidden_keeping_length(source);
+    let lines = LineStarts::of(&source);
     let count = diagnostics.len();
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let mut snippet = Snippet::source(source.as_ref()).path(file).annotation(
-            AnnotationKind::Primary
-                .span(diagnostic.span.clone())
-                .label(diagnostic.label.as_str()),
-        );
+        // Only the lines a problem points at go to the renderer, which reads all it is given:
+        // a file with thousands of problems would otherwise take the square of its length.
+        let spans = std::iter::once(&diagnostic.span)
+            .chain(diagnostic.related.as_ref().map(|(span, _)| span));
+        let (excerpt, number, offset) = lines.around(&source, spans);
+        let within = |span: &Range<usize>| span.start - offset..span.end - offset;
+        let mut snippet = Snippet::source(excerpt)
+            .line_start(number)
+            .path(file)
+            .annotation(
+                AnnotationKind::Primary
+                    .span(within(&diagnostic.span))
+                    .label(diagnostic.label.as_str()),
+            );
         if let Some((span, label)) = &diagnostic.related {
-            snippet = snippet.annotation(AnnotationKind::Context.span(span.clone()).label(label));
+            snippet = snippet.annotation(AnnotationKind::Context.span(within(span)).label(label));
         }
         let mut group: Group = Level::ERROR
             .primary_title(diagnostic.message.as_str())

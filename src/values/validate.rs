@@ -14,7 +14,7 @@ pub const TOP_KEYS: &[&str] = &["title", "intro", "source", "attribution", "link
 const LINK_KEYS: &[&str] = &["label", "url", TITLE_SLIDE_MARK];
 /// The key that marks the link presentation mode's title slide shows.
 const TITLE_SLIDE_MARK: &str = "on_title_slide";
-const VALUE_KEYS: &[&str] = &["name", "text", "video"];
+pub(super) const VALUE_KEYS: &[&str] = &["name", "text", "video"];
 
 /// The title used when a file gives none.
 pub const DEFAULT_TITLE: &str = "Values";
@@ -24,7 +24,7 @@ pub fn document(text: &str) -> Result<Document, Vec<Diagnostic>> {
     let (table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         // A table recovered from broken syntax would only add confusing follow-on complaints.
-        return Err(sorted(syntax_errors.iter().map(syntax).collect()));
+        return Err(super::syntax_problems(text, &syntax_errors));
     }
     let mut checker = Checker::default();
     // Problems about the file as a whole point just after its last character.
@@ -101,7 +101,14 @@ impl Checker {
 
     /// Everything but the values.
     fn head(&mut self, table: &DeTable<'_>) -> Document {
-        self.unknown_keys(table, TOP_KEYS, "at the top of the file");
+        let strays = self.value_keys_at_the_top(table);
+        self.problems.extend(
+            unknown_names(table, TOP_KEYS, |name| {
+                format!("unknown key `{name}` at the top of the file")
+            })
+            .into_iter()
+            .filter(|problem| !strays.contains(&problem.span)),
+        );
         let title = self
             .string(table, "title", "the title")
             .map_or_else(|| DEFAULT_TITLE.to_owned(), |(title, _)| title);
@@ -129,7 +136,44 @@ impl Checker {
         }
     }
 
+    /// A value's keys written at the top of the file, as when its `[[values]]` line is left
+    /// out: one problem at the first of them, which explains the unknown keys and the missing
+    /// values. The spans of those keys.
+    fn value_keys_at_the_top(&mut self, table: &DeTable<'_>) -> Vec<Range<usize>> {
+        let strays: Vec<(&str, Range<usize>)> = table
+            .iter()
+            .map(|(key, _)| (key.get_ref().as_ref(), key.span()))
+            .filter(|(name, _)| VALUE_KEYS.contains(name))
+            .collect();
+        if let Some((_, first)) = strays.first() {
+            let names: Vec<String> = strays.iter().map(|(name, _)| format!("`{name}`")).collect();
+            let (names, verb) = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    (format!("{} and {last}", rest.join(", ")), "are")
+                }
+                _ => (names.concat(), "is"),
+            };
+            self.problems.push(
+                Diagnostic::new(
+                    format!("{names} {verb} not in a `[[values]]` table"),
+                    first.clone(),
+                    "a value's key at the top of the file",
+                )
+                .with_help("add a line `[[values]]` above it to start a value there"),
+            );
+        }
+        strays.into_iter().map(|(_, span)| span).collect()
+    }
+
     fn values(&mut self, table: &DeTable<'_>, end: usize) -> Vec<Value> {
+        let explained = VALUE_KEYS.iter().any(|key| table.get(*key).is_some())
+            || table.iter().any(|(key, _)| {
+                let name: &str = key.get_ref().as_ref();
+                name != "values" && is_near(name, "values")
+            });
+        if table.get("values").is_none() && explained {
+            return Vec::new();
+        }
         if table.get("values").is_none() {
             self.problems.push(
                 Diagnostic::new("the file has no values", end..end, "expected `[[values]]`")
@@ -196,7 +240,7 @@ impl Checker {
         let label = self.required_string(table, "label", &context, header);
         let url = match table.get("url") {
             None => {
-                self.missing("url", &context, header);
+                self.missing(table, "url", &context, header);
                 None
             }
             Some(_) => self.url(table, "url", &context),
@@ -343,7 +387,7 @@ impl Checker {
         header: &Range<usize>,
     ) -> Option<(String, Range<usize>)> {
         if table.get(key).is_none() {
-            self.missing(key, context, header);
+            self.missing(table, key, context, header);
             return None;
         }
         let (text, span) = self.string(table, key, context)?;
@@ -358,7 +402,11 @@ impl Checker {
         Some((text, span))
     }
 
-    fn missing(&mut self, key: &str, context: &str, header: &Range<usize>) {
+    fn missing(&mut self, table: &DeTable<'_>, key: &str, context: &str, header: &Range<usize>) {
+        // A misspelt key is reported as unknown, with the one it is a slip from.
+        if table.iter().any(|(name, _)| is_near(name.get_ref(), key)) {
+            return;
+        }
         self.problems.push(Diagnostic::new(
             format!("{context}: missing `{key}`"),
             header.clone(),
@@ -366,36 +414,131 @@ impl Checker {
         ));
     }
 
-    /// An optional http(s) URL.
+    /// An optional http(s) URL, refused where a browser would go wrong with it.
     fn url(&mut self, table: &DeTable<'_>, key: &str, context: &str) -> Option<String> {
         let (text, span) = self.string(table, key, context)?;
-        match check_url(&text) {
-            Ok(()) => Some(text),
-            Err(reason) => {
-                self.problems.push(
-                    Diagnostic::new(
-                        format!("{context}: `{key}` is not a web link"),
-                        span,
-                        reason,
-                    )
-                    .with_help("links must start with `https://` or `http://`"),
-                );
-                None
+        let Err(problem) = link_problem(&text) else {
+            return Some(text);
+        };
+        let diagnostic = match problem {
+            LinkProblem::Character { at, what } => {
+                // The place in the file, when the string is written as it reads: one line, no
+                // escapes, so each byte of the text is the byte after the opening quote.
+                let written = table.get(key).and_then(|value| value.get_ref().as_str());
+                let place = written
+                    .filter(|written| span.len() == written.len() + 2)
+                    .map(|written| {
+                        let start = span.start + 1 + written.len() - written.trim_start().len();
+                        start + at.start..start + at.end
+                    })
+                    .unwrap_or(span);
+                Diagnostic::new(
+                    format!("{context}: `{key}` has {what} in it"),
+                    place,
+                    "a browser would not open the link as written",
+                )
+                .with_help(character_help(&text, &what))
             }
-        }
+            LinkProblem::Shape(reason) => Diagnostic::new(
+                format!("{context}: `{key}` is not a web link"),
+                span,
+                reason,
+            )
+            .with_help("links must start with `https://` or `http://`"),
+        };
+        self.problems.push(diagnostic);
+        None
     }
 }
 
-/// Accepts only absolute http and https URLs with a host, the only kind ever handed to a browser.
+/// Why a link cannot be used.
+enum LinkProblem {
+    /// A character a browser would not take as typed, at this byte range of the link: named.
+    Character { at: Range<usize>, what: String },
+    /// Not an http(s) link with a site, in words.
+    Shape(String),
+}
+
+/// Accepts only absolute http and https URLs with a host, the only kind ever handed to a
+/// browser, with nothing in them that a browser would take differently from how it reads.
 pub fn check_url(text: &str) -> Result<(), String> {
-    let url = url::Url::parse(text).map_err(|error| format!("not a URL: {error}"))?;
+    link_problem(text).map_err(|problem| match problem {
+        LinkProblem::Character { what, .. } => format!("a link cannot have {what} in it"),
+        LinkProblem::Shape(reason) => reason,
+    })
+}
+
+fn link_problem(text: &str) -> Result<(), LinkProblem> {
+    // Spaces are the usual slip, from a line break or a copy; a browser's address bar takes a
+    // space as the start of a search. `"`, `<` and `>` end a link in the text it was copied
+    // from, and the URL standard changes them, and `\` (into `/`), anywhere in a link, so the
+    // page opened would not be the link shown.
+    if let Some((offset, c)) = text.char_indices().find(|(_, c)| {
+        c.is_whitespace()
+            || crate::text::is_invisible_format(*c)
+            || matches!(c, '"' | '<' | '>' | '\\')
+    }) {
+        let what = match c {
+            ' ' => "a space".to_owned(),
+            '\t' => "a tab".to_owned(),
+            '\n' | '\r' => "a line break".to_owned(),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' => {
+                format!("a non-breaking space (U+{:04X})", u32::from(c))
+            }
+            c if c.is_whitespace() => format!("a wide or narrow space (U+{:04X})", u32::from(c)),
+            c if crate::text::is_invisible_format(c) => {
+                format!("an invisible space (U+{:04X})", u32::from(c))
+            }
+            c => format!("`{c}`"),
+        };
+        return Err(LinkProblem::Character {
+            at: offset..offset + c.len_utf8(),
+            what,
+        });
+    }
+    let url = url::Url::parse(text).map_err(|error| LinkProblem::Shape(in_words(error)))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!("`{}:` links are not allowed", url.scheme()));
+        return Err(LinkProblem::Shape(format!(
+            "`{}:` links are not allowed",
+            url.scheme()
+        )));
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("the link has no host".to_owned());
+        return Err(LinkProblem::Shape("the link has no site name".to_owned()));
     }
     Ok(())
+}
+
+/// What the URL parser's error means, in the words of someone writing a link.
+fn in_words(error: url::ParseError) -> String {
+    use url::ParseError;
+    match error {
+        ParseError::RelativeUrlWithoutBase => "a link must start with `https://`",
+        ParseError::EmptyHost => "the link has no site name after `https://`",
+        ParseError::InvalidPort => "the port number after `:` is not valid",
+        ParseError::InvalidIpv4Address | ParseError::InvalidIpv6Address => {
+            "the site's number address is not valid"
+        }
+        ParseError::InvalidDomainCharacter | ParseError::IdnaError => {
+            "the site name has a character a web address cannot have"
+        }
+        ParseError::Overflow => "the link is too long",
+        _ => "a browser could not open this link",
+    }
+    .to_owned()
+}
+
+/// How to mend a link with a character a browser would not take as typed.
+fn character_help(link: &str, what: &str) -> String {
+    if link.starts_with('<') && link.ends_with('>') {
+        "remove the `<` and `>` round the link".to_owned()
+    } else if what == "a space" {
+        "remove the space; if the page's address has one, write it as `%20`".to_owned()
+    } else if what.starts_with('`') {
+        "copy the link again from the browser's address bar".to_owned()
+    } else {
+        "remove it; copy the link again from the browser's address bar if unsure".to_owned()
+    }
 }
 
 pub(crate) fn describe(value: &DeValue<'_>) -> &'static str {
@@ -432,6 +575,10 @@ pub(crate) fn unknown_names(
                 span,
                 format!("expected one of {}", quoted_list(known)),
             );
+            let lower = name.to_lowercase();
+            if let Some(known) = known.iter().find(|known| **known == lower) {
+                return diagnostic.with_help(format!("keys are written in lower case: `{known}`"));
+            }
             match did_you_mean(name, known.iter().copied()) {
                 Some(help) => diagnostic.with_help(help),
                 None => diagnostic,

@@ -161,6 +161,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::TitleSize;
     use crate::app::testing::*;
     use crate::screen::Keymap;
 
@@ -475,5 +476,90 @@ mod tests {
         app.update(Action::First);
         app.update(Action::Reloaded(Ok(document_of(&[("A", "a"), ("Z", "z")]))));
         assert_eq!(presenting(&app), Some(Slide::Title));
+    }
+
+    /// The title size of each slide of the deck on `app`'s screen, title slide first, and
+    /// whether the slide scrolls.
+    fn deck_sizes(app: &mut crate::app::App) -> Vec<(Slide, TitleSize, bool)> {
+        app.start_presentation(None);
+        let mut sizes = Vec::new();
+        loop {
+            let layout = app.slide_layout().expect("presenting");
+            let slide = presenting(app).expect("presenting");
+            sizes.push((slide, layout.title_size, layout.max_scroll() > 0));
+            app.update(Action::Next);
+            if presenting(app) == Some(slide) {
+                return sizes;
+            }
+        }
+    }
+
+    fn resize(app: &mut crate::app::App, width: u16, height: u16) {
+        app.update(Action::Resize { width, height });
+    }
+
+    /// Issue 20, item 6: a heading size that jumps between slides looks like a mistake on a
+    /// projector. Every slide that fits the screen has the one size; one taller than the screen
+    /// scrolls with a plain heading, as before.
+    #[test]
+    fn every_slide_of_the_deck_has_one_title_size() {
+        let mut app = app();
+        for (width, height, expected) in [(80, 24, TitleSize::Medium), (120, 36, TitleSize::Large)]
+        {
+            resize(&mut app, width, height);
+            let sizes = deck_sizes(&mut app);
+            assert_eq!(sizes.len(), 1 + app.document().values.len());
+            for (slide, size, scrolls) in sizes {
+                let expected = if scrolls { TitleSize::Plain } else { expected };
+                assert_eq!(size, expected, "{slide:?} at {width}x{height}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_decks_title_size_changes_with_the_screen() {
+        let mut app = app();
+        resize(&mut app, 120, 36);
+        app.start_presentation(Some(2));
+        let size = |app: &crate::app::App| app.slide_layout().expect("presenting").title_size;
+        assert_eq!(size(&app), TitleSize::Large);
+        resize(&mut app, 80, 24);
+        assert_eq!(size(&app), TitleSize::Medium, "value 3 alone fits large");
+        resize(&mut app, 120, 36);
+        assert_eq!(size(&app), TitleSize::Large);
+        app.update(Action::Next);
+        assert_eq!(size(&app), TitleSize::Large);
+    }
+
+    /// A name that fits no large letters on this screen makes every heading plain: the deck
+    /// has one size, and plain text always fits.
+    #[test]
+    fn a_reload_that_adds_a_long_name_changes_the_size_of_every_slide() {
+        let mut app = app();
+        resize(&mut app, 120, 36);
+        app.start_presentation(Some(1));
+        let size = |app: &crate::app::App| app.slide_layout().expect("presenting").title_size;
+        assert_eq!(size(&app), TitleSize::Large);
+        let mut document = app.document().clone();
+        document
+            .values
+            .push(value("Compassionately", "A name of 15 letters."));
+        app.update(Action::Reloaded(Ok(document.clone())));
+        assert_eq!(
+            size(&app),
+            TitleSize::Medium,
+            "14 large letters fit across 116 columns"
+        );
+        document
+            .values
+            .push(value("Supercalifragilisticexpialidocious", "34 letters."));
+        app.update(Action::Reloaded(Ok(document)));
+        assert_eq!(presenting(&app), Some(Slide::Value(1)));
+        assert_eq!(size(&app), TitleSize::Plain, "29 medium letters fit across");
+        assert!(
+            deck_sizes(&mut app)
+                .iter()
+                .all(|(_, size, _)| *size == TitleSize::Plain)
+        );
     }
 }

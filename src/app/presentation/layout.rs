@@ -123,7 +123,7 @@ impl Subject {
 #[derive(Debug, Clone, Default)]
 pub struct SlideLayout {
     /// `None` until first made, so that it never passes for current.
-    made_for: Option<(Slide, Subject, (u16, u16))>,
+    made_for: Option<(Slide, Subject, (u16, u16), TitleSize)>,
     /// How large the title is drawn; the lines of `title` are in letters of this size.
     pub title_size: TitleSize,
     pub title: Vec<SlideLine>,
@@ -150,7 +150,10 @@ struct Content<'a> {
     title: Cow<'a, str>,
     blocks: Vec<TextBlock<'a>>,
     link: Option<&'a str>,
+    /// The link's code, where it is to be drawn; `None` while only measuring.
     code: Option<QrCode>,
+    /// The columns and rows the link's code takes, if it has one.
+    code_cells: Option<(u16, u16)>,
     /// The line that says which key shows the QR code where there is no room for it.
     hint: Option<String>,
 }
@@ -165,30 +168,30 @@ impl SlideLayout {
         slide: Slide,
         keys: &KeyTable,
         (width, height): (u16, u16),
+        largest: TitleSize,
         previous: &SlideLayout,
     ) -> SlideLayout {
-        let content = content(document, slide, keys, previous);
+        let content = content(document, slide, keys, Code::Made { previous });
         let viewport = height.saturating_sub(1);
         let mut text = Text::default();
-        let sizes = [TitleSize::Large, TitleSize::Medium, TitleSize::Plain];
-        let shown = [Place::Beside, Place::Below]
-            .into_iter()
-            .filter(|_| content.code.is_some())
-            .flat_map(|place| sizes.map(|size| (size, place)));
-        let without = if content.code.is_some() && content.hint.is_some() {
-            Place::Hint
-        } else {
-            Place::Nowhere
-        };
-        let chosen = shown
-            .chain(sizes.map(|size| (size, without)))
-            .filter_map(|(size, place)| plan(&content, &mut text, width, size, place))
-            .find(|plan| plan.height <= usize::from(viewport))
-            .or_else(|| plan(&content, &mut text, width, TitleSize::Plain, without));
+        let chosen = choose(&content, &mut text, width, viewport, largest).or_else(|| {
+            plan(
+                &content,
+                &mut text,
+                width,
+                TitleSize::Plain,
+                without(&content),
+            )
+        });
         let mut layout = chosen
             .map(|plan| build(&content, &mut text, width, plan))
             .unwrap_or_default();
-        layout.made_for = Some((slide, Subject::of(document, slide), (width, height)));
+        layout.made_for = Some((
+            slide,
+            Subject::of(document, slide),
+            (width, height),
+            largest,
+        ));
         layout.link = content.link.map(str::to_owned);
         layout.code = content.code;
         layout.viewport = viewport;
@@ -200,12 +203,22 @@ impl SlideLayout {
         layout
     }
 
-    /// Whether this is `slide` of `document` on a screen of `size`.
-    pub(super) fn is_current(&self, document: &Document, slide: Slide, size: (u16, u16)) -> bool {
+    /// Whether this is `slide` of `document` on a screen of `size`, its title no larger than
+    /// `largest`.
+    pub(super) fn is_current(
+        &self,
+        document: &Document,
+        slide: Slide,
+        size: (u16, u16),
+        largest: TitleSize,
+    ) -> bool {
         self.made_for
             .as_ref()
-            .is_some_and(|(made_for, subject, made_size)| {
-                *made_for == slide && *made_size == size && subject.is(document, slide)
+            .is_some_and(|(made_for, subject, made_size, made_largest)| {
+                *made_for == slide
+                    && *made_size == size
+                    && *made_largest == largest
+                    && subject.is(document, slide)
             })
     }
 
@@ -238,12 +251,69 @@ impl SlideLayout {
     }
 }
 
+/// The largest title size at which every slide of `document` that fits a screen of `size`
+/// fits it, its QR code where it would be with a plain title: the one size of the deck's titles,
+/// so that they do not jump between slides. A name that fits in no large letters makes it
+/// plain. A slide taller than the screen even with a plain title scrolls, with a plain title
+/// whatever the size, and does not make the others smaller.
+pub(super) fn deck_title_size(
+    document: &Document,
+    keys: &KeyTable,
+    (width, height): (u16, u16),
+) -> TitleSize {
+    let viewport = height.saturating_sub(1);
+    let slides = std::iter::once(Slide::Title).chain((0..document.values.len()).map(Slide::Value));
+    let mut largest = TitleSize::Large;
+    for slide in slides {
+        if largest == TitleSize::Plain {
+            break;
+        }
+        let content = content(document, slide, keys, Code::Measured);
+        if let Some(plan) = choose(&content, &mut Text::default(), width, viewport, largest) {
+            largest = plan.size;
+        }
+    }
+    largest
+}
+
+/// The first arrangement of `content` that fits a screen `width` wide with `viewport` rows for
+/// the slide, its title no larger than `largest`: the QR code beside the text, else below it,
+/// else a line naming its key; in each, the largest title that fits. `None` when the slide is
+/// taller than the screen in every arrangement.
+fn choose<'c>(
+    content: &'c Content,
+    text: &mut Text,
+    width: u16,
+    viewport: u16,
+    largest: TitleSize,
+) -> Option<Plan<'c>> {
+    let shown = [Place::Beside, Place::Below]
+        .into_iter()
+        .filter(|_| content.code_cells.is_some())
+        .flat_map(|place| largest.and_smaller().map(move |size| (size, place)));
+    let without = without(content);
+    shown
+        .chain(largest.and_smaller().map(|size| (size, without)))
+        .filter_map(|(size, place)| plan(content, text, width, size, place))
+        .find(|plan| plan.height <= usize::from(viewport))
+}
+
+/// Where the QR code goes when it is not drawn: a line naming its key, if there is a code and
+/// a key.
+fn without(content: &Content) -> Place {
+    if content.code_cells.is_some() && content.hint.is_some() {
+        Place::Hint
+    } else {
+        Place::Nowhere
+    }
+}
+
 /// The title, the blocks of text and the link of `slide`.
 fn content<'a>(
     document: &'a Document,
     slide: Slide,
     keys: &'a KeyTable,
-    previous: &SlideLayout,
+    code: Code<'_>,
 ) -> Content<'a> {
     let (title, blocks, link) = match slide {
         Slide::Title => {
@@ -279,16 +349,37 @@ fn content<'a>(
     let hint = keys
         .name(&Action::ShowQrCode, Screen::SLIDE)
         .map(|key| format!("Press {key} for the QR code."));
+    let (code, code_cells) = match (code, link) {
+        (_, None) => (None, None),
+        (Code::Measured, Some(url)) => (None, QrCode::cells_of(url)),
+        (Code::Made { previous }, Some(url)) => {
+            let code = if previous.link.as_deref() == Some(url) {
+                previous.code.clone()
+            } else {
+                QrCode::new(url)
+            };
+            let cells = code.as_ref().map(|code| code.cells(1));
+            (code, cells)
+        }
+    };
     Content {
         title,
         blocks,
         link,
-        code: match link {
-            Some(url) if previous.link.as_deref() == Some(url) => previous.code.clone(),
-            link => link.and_then(QrCode::new),
-        },
+        code,
+        code_cells,
         hint,
     }
+}
+
+/// How much of a slide's QR code `content` makes.
+#[derive(Clone, Copy)]
+enum Code<'p> {
+    /// Only its size, for the deck's title size: making a code costs far more.
+    Measured,
+    /// The code itself, taken from `previous`, the layout being replaced, if its link is the
+    /// same.
+    Made { previous: &'p SlideLayout },
 }
 
 /// A block of a slide's text with its lines, as byte ranges into its text.
@@ -354,7 +445,7 @@ fn plan<'c>(
     place: Place,
 ) -> Option<Plan<'c>> {
     let inner = width.saturating_sub(2 * MARGIN);
-    let (code_width, code_height) = content.code.as_ref().map_or((0, 0), |code| code.cells(1));
+    let (code_width, code_height) = content.code_cells.unwrap_or((0, 0));
     let measure = match place {
         Place::Beside => {
             let room = usize::from(inner.saturating_sub(GAP + code_width));
@@ -396,7 +487,7 @@ fn build(content: &Content, text: &mut Text, width: u16, plan: Plan) -> SlideLay
         ..
     } = plan;
     let inner = width.saturating_sub(2 * MARGIN);
-    let (code_width, code_height) = content.code.as_ref().map_or((0, 0), |code| code.cells(1));
+    let (code_width, code_height) = content.code_cells.unwrap_or((0, 0));
     let measure_columns = u16::try_from(measure).unwrap_or(inner);
     let block_width = match place {
         Place::Beside => measure_columns + GAP + code_width,
@@ -492,6 +583,7 @@ mod tests {
             slide,
             &KeyTable::default(),
             (width, height),
+            TitleSize::Large,
             &SlideLayout::default(),
         )
     }
@@ -589,7 +681,13 @@ mod tests {
     fn text_laid_out_at_one_measure_is_not_taken_for_another() {
         let document = builtin();
         let keys = KeyTable::default();
-        let content = content(&document, Slide::Value(1), &keys, &SlideLayout::default());
+        let none = SlideLayout::default();
+        let content = content(
+            &document,
+            Slide::Value(1),
+            &keys,
+            Code::Made { previous: &none },
+        );
         let mut text = Text::default();
         let narrow = text.rows(&content, 30);
         let wide = text.rows(&content, 66);
@@ -604,7 +702,14 @@ mod tests {
         document.title.clear();
         let keys = KeyTable::default();
         let none = SlideLayout::default();
-        let slide = SlideLayout::new(&document, Slide::Title, &keys, (200, 60), &none);
+        let slide = SlideLayout::new(
+            &document,
+            Slide::Title,
+            &keys,
+            (200, 60),
+            TitleSize::Large,
+            &none,
+        );
         assert!(slide.title.is_empty());
         assert_eq!(slide.lines.first().map(|line| line.y), Some(0));
         let last = slide.lines.last().expect("lines").y;
@@ -707,6 +812,7 @@ mod tests {
             Slide::Title,
             &KeyTable::default(),
             (200, 60),
+            TitleSize::Large,
             &SlideLayout::default(),
         );
         assert_eq!(slide.link.as_deref(), Some(url.as_str()));
@@ -728,6 +834,7 @@ mod tests {
             Slide::Value(1),
             &KeyTable::default(),
             (40, 12),
+            TitleSize::Large,
             &SlideLayout::default(),
         );
         assert_eq!(slide.link, None);
@@ -764,8 +871,14 @@ mod tests {
         let mut slide = SlideLayout::default();
         for width in 0..=30 {
             for height in 0..=8 {
-                slide =
-                    SlideLayout::new(&document, Slide::Value(0), &keys, (width, height), &slide);
+                slide = SlideLayout::new(
+                    &document,
+                    Slide::Value(0),
+                    &keys,
+                    (width, height),
+                    TitleSize::Large,
+                    &slide,
+                );
                 for line in slide.title.iter().chain(&slide.lines) {
                     assert!(
                         line.width(slide.title_size) == 0
@@ -786,13 +899,28 @@ mod tests {
             Slide::Value(1),
             &keys,
             (120, 36),
+            TitleSize::Large,
             &SlideLayout::default(),
         );
         let code = |layout: &SlideLayout| layout.qr.clone().map(|(code, _)| code);
-        let resized = SlideLayout::new(&document, Slide::Value(1), &keys, (121, 36), &first);
+        let resized = SlideLayout::new(
+            &document,
+            Slide::Value(1),
+            &keys,
+            (121, 36),
+            TitleSize::Large,
+            &first,
+        );
         assert_eq!(code(&resized), code(&first));
         document.values[1].video = Some("https://example.org/another".to_owned());
-        let changed = SlideLayout::new(&document, Slide::Value(1), &keys, (121, 36), &resized);
+        let changed = SlideLayout::new(
+            &document,
+            Slide::Value(1),
+            &keys,
+            (121, 36),
+            TitleSize::Large,
+            &resized,
+        );
         assert_eq!(code(&changed), QrCode::new("https://example.org/another"));
         assert_ne!(code(&changed), code(&first));
     }
@@ -802,13 +930,29 @@ mod tests {
         let mut document = builtin();
         let keys = KeyTable::default();
         let none = SlideLayout::default();
-        let slide = SlideLayout::new(&document, Slide::Value(2), &keys, (80, 24), &none);
-        assert!(slide.is_current(&document, Slide::Value(2), (80, 24)));
-        assert!(!slide.is_current(&document, Slide::Value(3), (80, 24)));
-        assert!(!slide.is_current(&document, Slide::Value(2), (81, 24)));
+        let slide = SlideLayout::new(
+            &document,
+            Slide::Value(2),
+            &keys,
+            (80, 24),
+            TitleSize::Large,
+            &none,
+        );
+        assert!(slide.is_current(&document, Slide::Value(2), (80, 24), TitleSize::Large));
+        assert!(!slide.is_current(&document, Slide::Value(3), (80, 24), TitleSize::Large));
+        assert!(!slide.is_current(&document, Slide::Value(2), (81, 24), TitleSize::Large));
+        assert!(
+            !slide.is_current(&document, Slide::Value(2), (80, 24), TitleSize::Medium),
+            "laid out for another deck"
+        );
         document.values[2].text.push_str(" More.");
-        assert!(!slide.is_current(&document, Slide::Value(2), (80, 24)));
-        assert!(!SlideLayout::default().is_current(&document, Slide::Title, (0, 0)));
+        assert!(!slide.is_current(&document, Slide::Value(2), (80, 24), TitleSize::Large));
+        assert!(!SlideLayout::default().is_current(
+            &document,
+            Slide::Title,
+            (0, 0),
+            TitleSize::Large
+        ));
     }
 
     #[test]
@@ -820,10 +964,11 @@ mod tests {
             Slide::Title,
             &keys,
             (80, 24),
+            TitleSize::Large,
             &SlideLayout::default(),
         );
-        assert!(title.is_current(&document, Slide::Title, (80, 24)));
-        assert!(!title.is_current(&document, Slide::Value(0), (80, 24)));
+        assert!(title.is_current(&document, Slide::Title, (80, 24), TitleSize::Large));
+        assert!(!title.is_current(&document, Slide::Value(0), (80, 24), TitleSize::Large));
         let changes: [fn(&mut Document); 4] = [
             |document| document.title.push('!'),
             |document| document.intro.push('!'),
@@ -834,7 +979,7 @@ mod tests {
             let mut changed = document.clone();
             change(&mut changed);
             assert!(
-                !title.is_current(&changed, Slide::Title, (80, 24)),
+                !title.is_current(&changed, Slide::Title, (80, 24), TitleSize::Large),
                 "change {which}"
             );
         }
@@ -849,10 +994,92 @@ mod tests {
             Slide::Value(6),
             &keys,
             (80, 24),
+            TitleSize::Large,
             &SlideLayout::default(),
         );
-        assert!(past.is_current(&document, Slide::Value(6), (80, 24)));
+        assert!(past.is_current(&document, Slide::Value(6), (80, 24), TitleSize::Large));
         document.values.push(document.values[0].clone());
-        assert!(!past.is_current(&document, Slide::Value(6), (80, 24)));
+        assert!(!past.is_current(&document, Slide::Value(6), (80, 24), TitleSize::Large));
+    }
+
+    /// Every slide of `document` laid out at the deck's title size on a screen of `size`.
+    fn deck(document: &Document, size: (u16, u16)) -> Vec<SlideLayout> {
+        let keys = KeyTable::default();
+        let largest = deck_title_size(document, &keys, size);
+        std::iter::once(Slide::Title)
+            .chain((0..document.values.len()).map(Slide::Value))
+            .map(|slide| {
+                SlideLayout::new(
+                    document,
+                    slide,
+                    &keys,
+                    size,
+                    largest,
+                    &SlideLayout::default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_deck_takes_the_smallest_title_and_keeps_each_code_where_it_was() {
+        let document = builtin();
+        let on_its_own = |slide| {
+            SlideLayout::new(
+                &document,
+                slide,
+                &KeyTable::default(),
+                (100, 30),
+                TitleSize::Large,
+                &SlideLayout::default(),
+            )
+        };
+        assert_eq!(on_its_own(Slide::Value(0)).title_size, TitleSize::Medium);
+        assert_eq!(on_its_own(Slide::Value(1)).title_size, TitleSize::Large);
+        let slides = deck(&document, (100, 30));
+        for (index, slide) in slides.iter().enumerate() {
+            let alone = on_its_own(if index == 0 {
+                Slide::Title
+            } else {
+                Slide::Value(index - 1)
+            });
+            assert_eq!(slide.title_size, TitleSize::Medium, "slide {index}");
+            assert_eq!(
+                slide.qr.as_ref().map(|(_, area)| area.x),
+                alone.qr.as_ref().map(|(_, area)| area.x),
+                "slide {index}: the code beside the text, as on its own"
+            );
+            assert_eq!(slide.max_scroll(), 0, "slide {index}");
+        }
+    }
+
+    #[test]
+    fn a_slide_taller_than_the_screen_scrolls_without_making_the_others_smaller() {
+        let mut document = builtin();
+        document.values[3].text = "A long paragraph. ".repeat(400);
+        let slides = deck(&document, (120, 36));
+        assert_eq!(slides[4].title_size, TitleSize::Plain);
+        assert!(slides[4].max_scroll() > 0);
+        for (index, slide) in slides.iter().enumerate().filter(|(index, _)| *index != 4) {
+            assert_eq!(slide.title_size, TitleSize::Large, "slide {index}");
+        }
+    }
+
+    #[test]
+    fn a_name_not_in_the_big_letters_makes_every_title_plain() {
+        let mut document = builtin();
+        document.values[2].name = "Cymraeg: ŵ".to_owned();
+        for size in [(120, 36), (200, 60)] {
+            assert!(
+                deck(&document, size)
+                    .iter()
+                    .all(|slide| slide.title_size == TitleSize::Plain),
+                "{size:?}"
+            );
+        }
+        assert_eq!(
+            deck_title_size(&builtin(), &KeyTable::default(), (200, 60)),
+            TitleSize::Large
+        );
     }
 }

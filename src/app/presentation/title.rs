@@ -32,6 +32,13 @@ impl TitleSize {
         }
     }
 
+    /// This size and each smaller one, largest first.
+    pub(super) fn and_smaller(self) -> impl Iterator<Item = TitleSize> + Clone {
+        [TitleSize::Large, TitleSize::Medium, TitleSize::Plain]
+            .into_iter()
+            .skip_while(move |size| *size != self)
+    }
+
     /// How tui-big-text draws letters of this size; `None` for plain text.
     pub fn pixel_size(self) -> Option<PixelSize> {
         self.big_letters().map(|(pixels, _)| pixels)
