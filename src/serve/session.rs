@@ -32,7 +32,16 @@ use crate::action::Action;
 use crate::app::App;
 use crate::clipboard;
 use crate::engine::{self, Edge, Flow};
+use crate::keys::KeyTable;
+use crate::screen::Keymap;
 use crate::ui::Theme;
+
+/// The keys of a session: the service's, without suspending, which means nothing to a
+/// process that has no terminal of its own to give back; so the help does not offer Ctrl-Z.
+fn session_keys(keys: &KeyTable) -> KeyTable {
+    keys.clone()
+        .rebound(&[(Action::Suspend, Vec::new())], Keymap::Browser)
+}
 
 /// The environment variables a session takes from the client; TERM comes with the
 /// pseudo-terminal.
@@ -377,7 +386,7 @@ async fn screen(
     let mut stop = shared.stop.clone();
     let mut app = {
         let current = values.borrow_and_update();
-        let mut app = App::with_keys(current.document.clone(), service.keys.clone())
+        let mut app = App::with_keys(current.document.clone(), session_keys(&service.keys))
             .with_text_width(service.text_width);
         if let Some(problem) = &current.problem {
             app.update(Action::Reloaded(Err(problem.clone())));
@@ -560,5 +569,31 @@ impl Edge for Remote {
 
     fn suspend(&mut self, _: &App) -> anyhow::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyCode;
+
+    use super::*;
+    use crate::screen::Screen;
+
+    #[test]
+    fn a_session_has_every_key_but_the_one_that_suspends() {
+        let local = KeyTable::default();
+        let session = session_keys(&local);
+        assert_eq!(
+            session.action(KeyCode::Char('z'), true, Screen::BROWSER),
+            None
+        );
+        assert_eq!(session.name(&Action::Suspend, Screen::BROWSER), None);
+        let rows = |keys: &KeyTable| keys.help_rows().len();
+        let suspends_locally = local.name(&Action::Suspend, Screen::BROWSER).is_some();
+        assert_eq!(rows(&session) + usize::from(suspends_locally), rows(&local));
+        assert_eq!(
+            session.action(KeyCode::Char('q'), false, Screen::BROWSER),
+            Some(Action::Quit)
+        );
     }
 }
