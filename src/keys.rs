@@ -1020,6 +1020,27 @@ mod tests {
     }
 
     #[test]
+    fn a_ctrl_key_that_is_no_letter_does_nothing_on_a_slide_or_in_the_browser() {
+        let keys = KeyTable::default();
+        for screen in [Screen::SLIDE, Screen::BROWSER] {
+            assert_eq!(
+                keys.action(KeyCode::Right, true, screen),
+                None,
+                "{screen:?}"
+            );
+            assert_eq!(
+                keys.action(KeyCode::PageDown, true, screen),
+                None,
+                "{screen:?}"
+            );
+        }
+        assert_eq!(
+            keys.action(KeyCode::Right, false, Screen::SLIDE),
+            Some(Action::Next)
+        );
+    }
+
+    #[test]
     fn the_screen_decides_what_a_key_does() {
         let keys = KeyTable::default();
         let typing = Screen::plain(Mode::TypingFilter);
