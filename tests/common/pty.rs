@@ -30,6 +30,8 @@ use super::Sandbox;
 pub const ROWS: u16 = 30;
 pub const COLUMNS: u16 = 100;
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the screen must stay unchanged for a wait to take it as drawn.
+const SETTLE: Duration = Duration::from_millis(30);
 
 pub const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 pub const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
@@ -262,8 +264,13 @@ impl Tui {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let screen = self.screen();
-            if ready(&screen) {
-                return screen;
+            // A frame can arrive in several reads, and its first rows can already show what is
+            // waited for: the screen counts only once nothing more has come for a moment.
+            if ready(&screen) && self.quiet_for(SETTLE) {
+                let settled = self.screen();
+                if ready(&settled) {
+                    return settled;
+                }
             }
             if Instant::now() > deadline {
                 panic!(
@@ -273,6 +280,13 @@ impl Tui {
             }
             thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// Whether no output arrives for `time`.
+    fn quiet_for(&self, time: Duration) -> bool {
+        let received = self.output.lock().unwrap().raw.len();
+        thread::sleep(time);
+        self.output.lock().unwrap().raw.len() == received
     }
 
     pub fn wait_for(&self, text: &str) -> String {
